@@ -1,0 +1,246 @@
+// Writes the provisioned Grafana dashboards (deploy/grafana/dashboards/*.json) from the compact
+// panel lists below. Edit here, run `node deploy/grafana/generate-dashboards.mjs`, commit both.
+// Every expression is evaluated against a live Prometheus by deploy/monitoring/verify.sh.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const OUT = join(dirname(fileURLToPath(import.meta.url)), 'dashboards');
+const DS = { type: 'prometheus', uid: 'prometheus' };
+const J = 'job="chat-services"';
+const RI = '$__rate_interval';
+
+/** One service's selector; `$instance` is the dashboard variable (All = .*). */
+const sel = (service) => `${J}, service="${service}", instance=~"$instance"`;
+
+const ts = (title, unit, targets, opts = {}) => ({ type: 'timeseries', title, unit, targets, ...opts });
+const stat = (title, unit, targets, opts = {}) => ({ type: 'stat', title, unit, targets, ...opts });
+const q = (expr, legend) => ({ expr, legend });
+
+// Panels shared by every service dashboard: HTTP, JVM and process basics.
+const httpPanels = (s) => [
+  ts('HTTP requests per second by status', 'reqps', [
+    q(`sum by (status) (rate(http_server_requests_seconds_count{${sel(s)}}[${RI}]))`, '{{status}}'),
+  ]),
+  ts('HTTP latency p50 / p99', 's', [
+    q(`histogram_quantile(0.5, sum by (le) (rate(http_server_requests_seconds_bucket{${sel(s)}}[${RI}])))`, 'p50'),
+    q(`histogram_quantile(0.99, sum by (le) (rate(http_server_requests_seconds_bucket{${sel(s)}}[${RI}])))`, 'p99'),
+  ]),
+];
+const jvmPanels = (s) => [
+  ts('CPU usage per instance', 'percentunit', [q(`process_cpu_usage{${sel(s)}}`, '{{instance}}')]),
+  ts('Heap used per instance', 'bytes', [
+    q(`sum by (instance) (jvm_memory_used_bytes{${sel(s)}, area="heap"})`, '{{instance}}'),
+  ]),
+  ts('GC pause time per second', 's', [
+    q(`sum by (instance) (rate(jvm_gc_pause_seconds_sum{${sel(s)}}[${RI}]))`, '{{instance}}'),
+  ]),
+  ts('Live threads', 'short', [q(`jvm_threads_live_threads{${sel(s)}}`, '{{instance}}')]),
+];
+
+const overview = {
+  uid: 'chat-overview',
+  title: 'Chat / Overview',
+  variables: false,
+  panels: [
+    stat('Targets up', 'short', [q(`sum by (service) (up{${J}})`, '{{service}}')], { w: 8 }),
+    stat('Connected sockets', 'short', [q(`sum(chat_socket_connections{${J}})`, 'sockets')], { w: 8 }),
+    stat('Messages stored per second', 'short', [
+      q(`sum(rate(chat_messages_stored_total{${J}}[${RI}]))`, 'msg/s'),
+    ], { w: 8 }),
+    ts('Traffic: HTTP requests per second', 'reqps', [
+      q(`sum by (service) (rate(http_server_requests_seconds_count{${J}}[${RI}]))`, '{{service}}'),
+    ]),
+    ts('Latency: HTTP p99', 's', [
+      q(`histogram_quantile(0.99, sum by (service, le) (rate(http_server_requests_seconds_bucket{${J}}[${RI}])))`, '{{service}}'),
+    ]),
+    ts('Errors: share of HTTP 5xx', 'percentunit', [
+      q(`(sum by (service) (rate(http_server_requests_seconds_count{${J}, status=~"5.."}[${RI}])) or sum by (service) (rate(http_server_requests_seconds_count{${J}}[${RI}])) * 0) / sum by (service) (rate(http_server_requests_seconds_count{${J}}[${RI}]))`, '{{service}}'),
+    ]),
+    ts('Saturation: CPU per service', 'percentunit', [
+      q(`max by (service) (process_cpu_usage{${J}})`, '{{service}}'),
+    ]),
+    ts('Saturation: heap used per service', 'bytes', [
+      q(`sum by (service) (jvm_memory_used_bytes{${J}, area="heap"})`, '{{service}}'),
+    ]),
+    ts('Saturation: Kafka consumer lag', 'short', [
+      q(`sum by (service) (chat_kafka_consumer_lag{${J}})`, '{{service}}'),
+    ]),
+    ts('Message delivery latency p99', 's', [
+      q(`histogram_quantile(0.99, sum by (le) (rate(chat_message_delivery_seconds_bucket{${J}}[${RI}])))`, 'p99'),
+    ]),
+  ],
+};
+
+const gateway = {
+  uid: 'chat-gateway',
+  title: 'Chat / Gateway',
+  service: 'gateway-service',
+  panels: [
+    ts('Route requests per second', 'reqps', [
+      q(`sum by (routeId) (rate(spring_cloud_gateway_requests_seconds_count{${sel('gateway-service')}}[${RI}]))`, '{{routeId}}'),
+    ]),
+    ts('Route latency p99', 's', [
+      q(`histogram_quantile(0.99, sum by (routeId, le) (rate(spring_cloud_gateway_requests_seconds_bucket{${sel('gateway-service')}}[${RI}])))`, '{{routeId}}'),
+    ]),
+    ts('Route responses by status', 'reqps', [
+      q(`sum by (httpStatusCode) (rate(spring_cloud_gateway_requests_seconds_count{${sel('gateway-service')}}[${RI}]))`, '{{httpStatusCode}}'),
+    ]),
+    ts('Rate-limited requests per second', 'reqps', [
+      q(`sum by (limit) (rate(chat_gateway_rate_limited_total{${sel('gateway-service')}}[${RI}]))`, '{{limit}}'),
+    ]),
+    ...httpPanels('gateway-service'),
+    ...jvmPanels('gateway-service'),
+  ],
+};
+
+const messaging = {
+  uid: 'chat-messaging',
+  title: 'Chat / Messaging',
+  service: 'messaging-service',
+  panels: [
+    ts('Connected sockets per instance', 'short', [
+      q(`sum by (instance) (chat_socket_connections{${sel('messaging-service')}})`, '{{instance}}'),
+    ]),
+    ts('Messages stored per second', 'short', [
+      q(`sum by (type) (rate(chat_messages_stored_total{${sel('messaging-service')}}[${RI}]))`, '{{type}}'),
+    ]),
+    ts('Fan-out deliveries per second', 'short', [
+      q(`sum by (instance) (rate(chat_fanout_deliveries_total{${sel('messaging-service')}}[${RI}]))`, '{{instance}}'),
+    ]),
+    ts('Send-to-deliver latency p50 / p99', 's', [
+      q(`histogram_quantile(0.5, sum by (le) (rate(chat_message_delivery_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, 'p50'),
+      q(`histogram_quantile(0.99, sum by (le) (rate(chat_message_delivery_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, 'p99'),
+    ]),
+    ts('Ack latency p99 by event', 's', [
+      q(`histogram_quantile(0.99, sum by (event, le) (rate(chat_socket_ack_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, '{{event}}'),
+    ]),
+    ts('MongoDB command latency p99', 's', [
+      q(`histogram_quantile(0.99, sum by (command, le) (rate(mongodb_driver_commands_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, '{{command}}'),
+    ]),
+    ts('Kafka records sent and dropped per second', 'short', [
+      q(`sum by (topic) (rate(chat_kafka_sent_total{${sel('messaging-service')}}[${RI}]))`, 'sent {{topic}}'),
+      q(`sum by (topic) (rate(chat_kafka_dropped_total{${sel('messaging-service')}}[${RI}]))`, 'dropped {{topic}}'),
+    ]),
+    ...httpPanels('messaging-service'),
+    ...jvmPanels('messaging-service'),
+  ],
+};
+
+const presence = {
+  uid: 'chat-presence',
+  title: 'Chat / Presence',
+  service: 'presence-service',
+  panels: [
+    stat('Users online', 'short', [q(`max(chat_presence_online_users{${sel('presence-service')}})`, 'online')]),
+    ts('Presence changes per second', 'short', [
+      q(`sum by (status) (rate(chat_presence_changes_total{${sel('presence-service')}}[${RI}]))`, '{{status}}'),
+    ]),
+    ts('chat-connections consumer lag', 'short', [
+      q(`sum by (instance) (chat_kafka_consumer_lag{${sel('presence-service')}})`, '{{instance}}'),
+    ]),
+    ...httpPanels('presence-service'),
+    ...jvmPanels('presence-service'),
+  ],
+};
+
+const logging = {
+  uid: 'chat-logging',
+  title: 'Chat / Logging',
+  service: 'logging-service',
+  panels: [
+    ts('Events indexed per second', 'short', [
+      q(`sum by (instance) (rate(chat_logging_indexed_total{${sel('logging-service')}}[${RI}]))`, '{{instance}}'),
+    ]),
+    ts('Bulk indexing latency p99', 's', [
+      q(`histogram_quantile(0.99, sum by (le) (rate(chat_logging_bulk_seconds_bucket{${sel('logging-service')}}[${RI}])))`, 'p99'),
+    ]),
+    ts('chat-activity consumer lag', 'short', [
+      q(`sum by (instance) (chat_kafka_consumer_lag{${sel('logging-service')}})`, '{{instance}}'),
+    ]),
+    ts('Dead-letter records (15 min)', 'short', [
+      q(`sum by (topic) (increase(chat_kafka_dlt_records_total{${sel('logging-service')}}[15m]))`, '{{topic}}'),
+    ]),
+    ...httpPanels('logging-service'),
+    ...jvmPanels('logging-service'),
+  ],
+};
+
+function dashboard(spec) {
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  const panels = spec.panels.map((p, i) => {
+    const w = p.w ?? 12;
+    const h = p.type === 'stat' ? 5 : 8;
+    if (x + w > 24) {
+      x = 0;
+      y += rowHeight;
+      rowHeight = 0;
+    }
+    const gridPos = { h, w, x, y };
+    x += w;
+    rowHeight = Math.max(rowHeight, h);
+    return {
+      id: i + 1,
+      type: p.type,
+      title: p.title,
+      datasource: DS,
+      gridPos,
+      fieldConfig: {
+        defaults: { unit: p.unit, ...(p.type === 'timeseries' ? { custom: { lineWidth: 1, fillOpacity: 10 } } : {}) },
+        overrides: [],
+      },
+      options:
+        p.type === 'stat'
+          ? { reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false }, colorMode: 'value', graphMode: 'area' }
+          : { legend: { displayMode: 'list', placement: 'bottom', showLegend: true }, tooltip: { mode: 'multi', sort: 'desc' } },
+      targets: p.targets.map((t, k) => ({
+        refId: String.fromCharCode(65 + k),
+        datasource: DS,
+        expr: t.expr,
+        legendFormat: t.legend,
+        range: true,
+      })),
+    };
+  });
+  const templating = spec.service
+    ? [
+        {
+          name: 'instance',
+          label: 'Instance',
+          type: 'query',
+          datasource: DS,
+          query: { query: `label_values(up{${J}, service="${spec.service}"}, instance)`, refId: 'instance' },
+          definition: `label_values(up{${J}, service="${spec.service}"}, instance)`,
+          refresh: 2,
+          includeAll: true,
+          multi: true,
+          allValue: '.*',
+          current: { selected: true, text: ['All'], value: ['$__all'] },
+          sort: 1,
+        },
+      ]
+    : [];
+  return {
+    uid: spec.uid,
+    title: spec.title,
+    tags: ['chat'],
+    timezone: 'browser',
+    editable: false,
+    graphTooltip: 1,
+    refresh: '10s',
+    schemaVersion: 39,
+    version: 1,
+    time: { from: 'now-1h', to: 'now' },
+    templating: { list: templating },
+    links: [{ title: 'Chat dashboards', type: 'dashboards', tags: ['chat'], asDropdown: true }],
+    panels,
+  };
+}
+
+mkdirSync(OUT, { recursive: true });
+for (const spec of [overview, gateway, messaging, presence, logging]) {
+  writeFileSync(join(OUT, `${spec.uid}.json`), JSON.stringify(dashboard(spec), null, 2) + '\n');
+}
+console.log(`wrote 5 dashboards to ${OUT}`);
