@@ -1,0 +1,136 @@
+package chat.presence.status;
+
+import chat.events.RedisKeys;
+import chat.presence.PresenceProperties;
+import chat.presence.RateLimitedLog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ScanOptions;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The deadlines every replica watches: expired grace periods (user goes offline), sockets without
+ * heartbeat (closed, and their user offline if it was the last one), and, less often, registry
+ * entries left online by lost state. Deadlines live in Redis and every claim is an atomic script,
+ * so any replica may act on any deadline and a replica's death delays nothing.
+ */
+public final class Sweeper implements SmartLifecycle {
+
+  private static final RateLimitedLog log =
+      new RateLimitedLog(LoggerFactory.getLogger(Sweeper.class), Duration.ofSeconds(30));
+  private static final int CONCURRENCY = 32;
+
+  private final PresenceStore store;
+  private final ReactiveStringRedisTemplate redis;
+  private final Transitions transitions;
+  private final PresenceProperties.Presence timing;
+  private final AtomicLong online = new AtomicLong();
+  private final Counter expired;
+  private volatile Disposable running;
+
+  public Sweeper(
+      PresenceStore store,
+      ReactiveStringRedisTemplate redis,
+      Transitions transitions,
+      PresenceProperties.Presence timing,
+      MeterRegistry meters) {
+    this.store = store;
+    this.redis = redis;
+    this.transitions = transitions;
+    this.timing = timing;
+    Gauge.builder("chat.presence.online.users", online, AtomicLong::get)
+        .description("Users online now (as last read from Redis)")
+        .register(meters);
+    this.expired =
+        Counter.builder("chat.presence.connections.expired")
+            .description("Sockets closed by this replica because their heartbeats stopped")
+            .register(meters);
+  }
+
+  /** One pass over due grace periods and dead sockets; emits the transitions it made. */
+  public Mono<Void> sweep() {
+    Mono<Void> offline =
+        store
+            .dueOffline()
+            .flatMap(store::claimOffline, CONCURRENCY)
+            .doOnNext(this::announce)
+            .then();
+    Mono<Void> dead =
+        store
+            .dueExpired()
+            .flatMap(store::expire, CONCURRENCY)
+            .doOnNext(
+                outcome -> {
+                  if (!"ignored".equals(outcome.result())) {
+                    expired.increment();
+                  }
+                  announce(outcome);
+                })
+            .then();
+    return offline.then(dead).then(store.onlineCount().doOnNext(online::set)).then();
+  }
+
+  /** Walks the registry and repairs entries left online without any socket or deadline. */
+  public Mono<Void> reconcile() {
+    return redis
+        .<String, String>opsForHash()
+        .scan(RedisKeys.USERS, ScanOptions.scanOptions().count(500).build())
+        .map(entry -> entry.getKey())
+        .flatMap(store::reconcile, CONCURRENCY)
+        .then();
+  }
+
+  private void announce(Outcome outcome) {
+    if (outcome.transition() != null) {
+      transitions.announce(outcome.transition());
+    }
+  }
+
+  @Override
+  public void start() {
+    running =
+        Disposables.composite(
+            every(timing.sweepInterval(), this::sweep, "sweep"),
+            every(timing.reconcileInterval(), this::reconcile, "reconcile"));
+  }
+
+  private static Disposable every(
+      Duration interval, java.util.function.Supplier<Mono<Void>> task, String name) {
+    return Flux.interval(interval)
+        .onBackpressureDrop()
+        .concatMap(
+            tick ->
+                task.get()
+                    .onErrorResume(
+                        e -> {
+                          log.warn(
+                              "Presence {} failed, retrying next time: {}", name, e.toString());
+                          return Mono.empty();
+                        }),
+            1)
+        .subscribe();
+  }
+
+  @Override
+  public void stop() {
+    Disposable current = running;
+    if (current != null) {
+      current.dispose();
+    }
+    running = null;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running != null;
+  }
+}
