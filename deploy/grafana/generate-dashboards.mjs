@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const OUT = join(dirname(fileURLToPath(import.meta.url)), 'dashboards');
+const OUT = process.env.DASHBOARDS_OUT ?? join(dirname(fileURLToPath(import.meta.url)), 'dashboards');
 const DS = { type: 'prometheus', uid: 'prometheus' };
 const J = 'job="chat-services"';
 const RI = '$__rate_interval';
