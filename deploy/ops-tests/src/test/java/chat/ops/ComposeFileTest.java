@@ -112,7 +112,7 @@ class ComposeFileTest {
   void messagingScalesWithoutFixedNamesOrHostPorts() {
     assertThat(service("messaging-service")).doesNotContainKeys("container_name", "ports");
     assertThat(env("gateway-service"))
-        .containsEntry("MESSAGING_URL", "http://messaging-service:8081");
+        .containsEntry("MESSAGING_URL", "${MESSAGING_URL:-http://messaging-service:8081}");
   }
 
   @Test
