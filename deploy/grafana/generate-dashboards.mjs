@@ -41,10 +41,9 @@ const jvmPanels = (s) => [
 const overview = {
   uid: 'chat-overview',
   title: 'Chat / Overview',
-  variables: false,
   panels: [
     stat('Targets up', 'short', [q(`sum by (service) (up{${J}})`, '{{service}}')], { w: 8 }),
-    stat('Connected sockets', 'short', [q(`sum(chat_socket_connections{${J}})`, 'sockets')], { w: 8 }),
+    stat('Open Socket.IO connections', 'short', [q(`sum(chat_socketio_connections{${J}})`, 'connections')], { w: 8 }),
     stat('Messages stored per second', 'short', [
       q(`sum(rate(chat_messages_stored_total{${J}}[${RI}]))`, 'msg/s'),
     ], { w: 8 }),
@@ -57,17 +56,21 @@ const overview = {
     ts('Errors: share of HTTP 5xx', 'percentunit', [
       q(`(sum by (service) (rate(http_server_requests_seconds_count{${J}, status=~"5.."}[${RI}])) or sum by (service) (rate(http_server_requests_seconds_count{${J}}[${RI}])) * 0) / sum by (service) (rate(http_server_requests_seconds_count{${J}}[${RI}]))`, '{{service}}'),
     ]),
+    ts('Latency: message send to delivery p99', 's', [
+      q(`histogram_quantile(0.99, sum by (le) (rate(chat_fanout_latency_seconds_bucket{${J}}[${RI}])))`, 'p99'),
+    ]),
     ts('Saturation: CPU per service', 'percentunit', [
       q(`max by (service) (process_cpu_usage{${J}})`, '{{service}}'),
     ]),
     ts('Saturation: heap used per service', 'bytes', [
       q(`sum by (service) (jvm_memory_used_bytes{${J}, area="heap"})`, '{{service}}'),
     ]),
-    ts('Saturation: Kafka consumer lag', 'short', [
-      q(`sum by (service) (chat_kafka_consumer_lag{${J}})`, '{{service}}'),
+    ts('Saturation: Kafka producer buffers', 'short', [
+      q(`sum by (service, topic) (chat_kafka_buffer_size{${J}})`, '{{service}} {{topic}}'),
     ]),
-    ts('Message delivery latency p99', 's', [
-      q(`histogram_quantile(0.99, sum by (le) (rate(chat_message_delivery_seconds_bucket{${J}}[${RI}])))`, 'p99'),
+    ts('Saturation: pipeline delay p99 (event to effect)', 's', [
+      q(`histogram_quantile(0.99, sum by (le) (rate(chat_presence_events_lag_seconds_bucket{${J}}[${RI}])))`, 'presence'),
+      q(`histogram_quantile(0.99, sum by (le) (rate(chat_logging_index_lag_seconds_bucket{${J}}[${RI}])))`, 'logging'),
     ]),
   ],
 };
@@ -86,8 +89,9 @@ const gateway = {
     ts('Route responses by status', 'reqps', [
       q(`sum by (httpStatusCode) (rate(spring_cloud_gateway_requests_seconds_count{${sel('gateway-service')}}[${RI}]))`, '{{httpStatusCode}}'),
     ]),
+    // The counter appears with the first 429; "or ... * 0" draws a zero line until then.
     ts('Rate-limited requests per second', 'reqps', [
-      q(`sum by (limit) (rate(chat_gateway_rate_limited_total{${sel('gateway-service')}}[${RI}]))`, '{{limit}}'),
+      q(`sum by (policy) (rate(chat_gateway_rate_limited_total{${sel('gateway-service')}}[${RI}])) or sum(rate(spring_cloud_gateway_requests_seconds_count{${sel('gateway-service')}}[${RI}])) * 0`, '{{policy}}'),
     ]),
     ...httpPanels('gateway-service'),
     ...jvmPanels('gateway-service'),
@@ -99,28 +103,42 @@ const messaging = {
   title: 'Chat / Messaging',
   service: 'messaging-service',
   panels: [
-    ts('Connected sockets per instance', 'short', [
-      q(`sum by (instance) (chat_socket_connections{${sel('messaging-service')}})`, '{{instance}}'),
+    ts('Open connections and authenticated sockets per instance', 'short', [
+      q(`sum by (instance) (chat_socketio_connections{${sel('messaging-service')}})`, 'connections {{instance}}'),
+      q(`sum by (instance) (chat_socketio_sockets{${sel('messaging-service')}})`, 'sockets {{instance}}'),
     ]),
     ts('Messages stored per second', 'short', [
-      q(`sum by (type) (rate(chat_messages_stored_total{${sel('messaging-service')}}[${RI}]))`, '{{type}}'),
+      q(`sum by (room_type) (rate(chat_messages_stored_total{${sel('messaging-service')}}[${RI}]))`, '{{room_type}}'),
     ]),
-    ts('Fan-out deliveries per second', 'short', [
-      q(`sum by (instance) (rate(chat_fanout_deliveries_total{${sel('messaging-service')}}[${RI}]))`, '{{instance}}'),
+    ts('Fan-out deliveries per second by event', 'short', [
+      q(`sum by (event) (rate(chat_fanout_deliveries_total{${sel('messaging-service')}}[${RI}]))`, '{{event}}'),
     ]),
     ts('Send-to-deliver latency p50 / p99', 's', [
-      q(`histogram_quantile(0.5, sum by (le) (rate(chat_message_delivery_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, 'p50'),
-      q(`histogram_quantile(0.99, sum by (le) (rate(chat_message_delivery_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, 'p99'),
+      q(`histogram_quantile(0.5, sum by (le) (rate(chat_fanout_latency_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, 'p50'),
+      q(`histogram_quantile(0.99, sum by (le) (rate(chat_fanout_latency_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, 'p99'),
     ]),
     ts('Ack latency p99 by event', 's', [
-      q(`histogram_quantile(0.99, sum by (event, le) (rate(chat_socket_ack_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, '{{event}}'),
+      q(`histogram_quantile(0.99, sum by (event, le) (rate(chat_socket_ack_latency_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, '{{event}}'),
     ]),
-    ts('MongoDB command latency p99', 's', [
-      q(`histogram_quantile(0.99, sum by (command, le) (rate(mongodb_driver_commands_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, '{{command}}'),
+    ts('Socket.IO frames per second', 'short', [
+      q(`sum by (direction) (rate(chat_socketio_frames_total{${sel('messaging-service')}}[${RI}]))`, '{{direction}}'),
     ]),
-    ts('Kafka records sent and dropped per second', 'short', [
-      q(`sum by (topic) (rate(chat_kafka_sent_total{${sel('messaging-service')}}[${RI}]))`, 'sent {{topic}}'),
-      q(`sum by (topic) (rate(chat_kafka_dropped_total{${sel('messaging-service')}}[${RI}]))`, 'dropped {{topic}}'),
+    ts('MongoDB call latency p99', 's', [
+      q(`histogram_quantile(0.99, sum by (operation, le) (rate(chat_mongo_latency_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, '{{operation}}'),
+    ]),
+    ts('Redis call latency p99', 's', [
+      q(`histogram_quantile(0.99, sum by (operation, le) (rate(chat_redis_latency_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, '{{operation}}'),
+    ]),
+    ts('Kafka produce latency p99', 's', [
+      q(`histogram_quantile(0.99, sum by (operation, le) (rate(chat_kafka_latency_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, '{{operation}}'),
+    ]),
+    ts('Kafka buffer and drops', 'short', [
+      q(`sum by (topic) (chat_kafka_buffer_size{${sel('messaging-service')}})`, 'queued {{topic}}'),
+      q(`sum by (topic) (increase(chat_kafka_dropped_total{${sel('messaging-service')}}[5m]))`, 'dropped/5m {{topic}}'),
+    ]),
+    ts('Protocol errors and fan-out publish failures per second', 'short', [
+      q(`sum by (kind) (rate(chat_socketio_protocol_errors_total{${sel('messaging-service')}}[${RI}]))`, '{{kind}}'),
+      q(`sum(rate(chat_fanout_publish_failures_total{${sel('messaging-service')}}[${RI}]))`, 'fan-out publish failures'),
     ]),
     ...httpPanels('messaging-service'),
     ...jvmPanels('messaging-service'),
@@ -133,11 +151,23 @@ const presence = {
   service: 'presence-service',
   panels: [
     stat('Users online', 'short', [q(`max(chat_presence_online_users{${sel('presence-service')}})`, 'online')]),
-    ts('Presence changes per second', 'short', [
-      q(`sum by (status) (rate(chat_presence_changes_total{${sel('presence-service')}}[${RI}]))`, '{{status}}'),
+    ts('Status transitions per second', 'short', [
+      q(`sum by (to) (rate(chat_presence_transitions_total{${sel('presence-service')}}[${RI}]))`, 'to {{to}}'),
     ]),
-    ts('chat-connections consumer lag', 'short', [
-      q(`sum by (instance) (chat_kafka_consumer_lag{${sel('presence-service')}})`, '{{instance}}'),
+    ts('Connection events consumed per second', 'short', [
+      q(`sum by (type) (rate(chat_presence_events_consumed_total{${sel('presence-service')}}[${RI}]))`, '{{type}}'),
+    ]),
+    ts('Event-to-effect lag p50 / p99', 's', [
+      q(`histogram_quantile(0.5, sum by (le) (rate(chat_presence_events_lag_seconds_bucket{${sel('presence-service')}}[${RI}])))`, 'p50'),
+      q(`histogram_quantile(0.99, sum by (le) (rate(chat_presence_events_lag_seconds_bucket{${sel('presence-service')}}[${RI}])))`, 'p99'),
+    ]),
+    ts('Invalid, stale and expired (15 min)', 'short', [
+      q(`sum(increase(chat_presence_events_invalid_total{${sel('presence-service')}}[15m]))`, 'invalid (dead-lettered)'),
+      q(`sum(increase(chat_presence_events_stale_total{${sel('presence-service')}}[15m]))`, 'stale'),
+      q(`sum(increase(chat_presence_connections_expired_total{${sel('presence-service')}}[15m]))`, 'expired connections'),
+    ]),
+    ts('Activity events dropped (15 min)', 'short', [
+      q(`sum by (reason) (increase(chat_presence_activity_dropped_total{${sel('presence-service')}}[15m]))`, '{{reason}}'),
     ]),
     ...httpPanels('presence-service'),
     ...jvmPanels('presence-service'),
@@ -150,16 +180,22 @@ const logging = {
   service: 'logging-service',
   panels: [
     ts('Events indexed per second', 'short', [
-      q(`sum by (instance) (rate(chat_logging_indexed_total{${sel('logging-service')}}[${RI}]))`, '{{instance}}'),
+      q(`sum by (instance) (rate(chat_logging_events_indexed_total{${sel('logging-service')}}[${RI}]))`, '{{instance}}'),
     ]),
-    ts('Bulk indexing latency p99', 's', [
-      q(`histogram_quantile(0.99, sum by (le) (rate(chat_logging_bulk_seconds_bucket{${sel('logging-service')}}[${RI}])))`, 'p99'),
+    ts('chat-activity consumer lag (records)', 'short', [
+      q(`sum by (instance) (chat_logging_consumer_lag_records{${sel('logging-service')}})`, '{{instance}}'),
     ]),
-    ts('chat-activity consumer lag', 'short', [
-      q(`sum by (instance) (chat_kafka_consumer_lag{${sel('logging-service')}})`, '{{instance}}'),
+    ts('Bulk request latency p99', 's', [
+      q(`histogram_quantile(0.99, sum by (outcome, le) (rate(chat_logging_bulk_latency_seconds_bucket{${sel('logging-service')}}[${RI}])))`, '{{outcome}}'),
     ]),
-    ts('Dead-letter records (15 min)', 'short', [
-      q(`sum by (topic) (increase(chat_kafka_dlt_records_total{${sel('logging-service')}}[15m]))`, '{{topic}}'),
+    ts('Event-to-index lag p50 / p99', 's', [
+      q(`histogram_quantile(0.5, sum by (le) (rate(chat_logging_index_lag_seconds_bucket{${sel('logging-service')}}[${RI}])))`, 'p50'),
+      q(`histogram_quantile(0.99, sum by (le) (rate(chat_logging_index_lag_seconds_bucket{${sel('logging-service')}}[${RI}])))`, 'p99'),
+    ]),
+    // Dead letters appear with the first one; "or ... * 0" draws a zero line until then.
+    ts('Retries and dead letters (15 min)', 'short', [
+      q(`sum by (scope) (increase(chat_logging_bulk_retries_total{${sel('logging-service')}}[15m]))`, 'retried {{scope}}'),
+      q(`sum by (reason) (increase(chat_logging_dead_letters_total{${sel('logging-service')}}[15m])) or sum(increase(chat_logging_events_indexed_total{${sel('logging-service')}}[15m])) * 0`, 'dead letters {{reason}}'),
     ]),
     ...httpPanels('logging-service'),
     ...jvmPanels('logging-service'),

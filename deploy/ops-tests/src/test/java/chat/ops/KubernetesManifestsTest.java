@@ -231,7 +231,7 @@ class KubernetesManifestsTest {
         .anyMatch(
             m ->
                 m.getPods() != null
-                    && m.getPods().getMetric().getName().equals("chat_socket_connections"));
+                    && m.getPods().getMetric().getName().equals("chat_socketio_connections"));
     assertThat(
             Manifests.named(rendered, Ingress.class, "gateway-service")
                 .getSpec()
