@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
@@ -41,6 +42,7 @@ class ReplicaLoadBalancerFilter implements GlobalFilter, Ordered {
   private final Map<String, Replicas> upstreams;
   private final Clock clock;
 
+  @Autowired
   ReplicaLoadBalancerFilter(UpstreamProperties properties) {
     this(properties.byName(), Clock.systemUTC());
   }
