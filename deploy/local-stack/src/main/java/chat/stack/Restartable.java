@@ -12,6 +12,12 @@ public interface Restartable extends AutoCloseable {
   /** Stops it (SIGTERM, clean shutdown) and returns once the process is gone. */
   void stop();
 
+  /** Whether its process is alive (started and not stopped or crashed). */
+  boolean isRunning();
+
+  /** The operating-system pid of its process, or -1 when it does not run. */
+  long pid();
+
   /** Stops it and removes its temporary files. Idempotent. */
   @Override
   void close();

@@ -34,7 +34,7 @@ public final class ElasticsearchNode implements Restartable {
   private final Path folder;
   private final EsSettings settings;
   private final boolean temporary;
-  private ManagedProcess process;
+  private volatile ManagedProcess process;
 
   private ElasticsearchNode(Path folder, EsSettings settings, boolean temporary) {
     this.folder = folder;
@@ -70,40 +70,66 @@ public final class ElasticsearchNode implements Restartable {
   }
 
   @Override
-  public synchronized void start() {
-    if (process != null && process.isAlive()) {
-      return;
-    }
-    Path home = ElasticsearchDistribution.home();
-    EsFolder.prepare(home, folder, settings);
+  public void start() {
+    ManagedProcess launcher;
     Path pidFile = folder.resolve("elasticsearch.pid");
-    ManagedProcess launcher =
-        ManagedProcess.start(
-            "elasticsearch-launcher-" + settings.httpPort(),
-            command(home, pidFile),
-            Map.of(
-                "ES_JAVA_HOME", JavaHomes.forElasticsearch().toString(),
-                "ES_PATH_CONF", folder.resolve("config").toString(),
-                "ES_TMPDIR", folder.resolve("tmp").toString()),
-            folder,
-            folder.resolve("launcher.log"));
-    // With -d the launcher returns once the node is started (or has failed).
-    Await.until("Elasticsearch launcher", Duration.ofSeconds(300), null, () -> !launcher.isAlive());
+    synchronized (this) {
+      if (isRunning()) {
+        return;
+      }
+      Path home = ElasticsearchDistribution.home();
+      EsFolder.prepare(home, folder, settings);
+      launcher =
+          ManagedProcess.start(
+              "elasticsearch-launcher-" + settings.httpPort(),
+              command(home, pidFile),
+              Map.of(
+                  "ES_JAVA_HOME", JavaHomes.forElasticsearch().toString(),
+                  "ES_PATH_CONF", folder.resolve("config").toString(),
+                  "ES_TMPDIR", folder.resolve("tmp").toString()),
+              folder,
+              folder.resolve("launcher.log"));
+      process = launcher;
+    }
+    // With -d the launcher returns once the node is started (or has failed). Outside the lock:
+    // stop() may end a start that takes too long.
+    launcher.awaitExit(Duration.ofSeconds(300));
     launcher.stop(Duration.ZERO);
-    process =
-        ManagedProcess.adopt("elasticsearch-" + settings.httpPort(), readPid(pidFile), logFile());
+    ManagedProcess node;
+    synchronized (this) {
+      if (process != launcher) {
+        throw new IllegalStateException("Elasticsearch was stopped while starting");
+      }
+      node =
+          ManagedProcess.adopt("elasticsearch-" + settings.httpPort(), readPid(pidFile), logFile());
+      process = node;
+    }
     Await.until(
         "Elasticsearch on port " + settings.httpPort(),
         Duration.ofSeconds(120),
-        process,
+        node,
         this::clusterHealthy);
   }
 
   @Override
-  public synchronized void stop() {
-    if (process != null) {
-      process.stop(Duration.ofSeconds(60));
+  public synchronized boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  @Override
+  public synchronized long pid() {
+    return isRunning() ? process.pid() : -1;
+  }
+
+  @Override
+  public void stop() {
+    ManagedProcess running;
+    synchronized (this) {
+      running = process;
       process = null;
+    }
+    if (running != null) {
+      running.stop(Duration.ofSeconds(60));
     }
   }
 

@@ -26,7 +26,7 @@ public final class KafkaBroker implements Restartable {
   private final int controllerPort;
   private final boolean temporary;
   private final String logLevel;
-  private ManagedProcess process;
+  private volatile ManagedProcess process;
 
   private KafkaBroker(
       Path folder, int port, int controllerPort, boolean temporary, String logLevel) {
@@ -60,34 +60,53 @@ public final class KafkaBroker implements Restartable {
   }
 
   @Override
-  public synchronized void start() {
-    if (process != null && process.isAlive()) {
-      return;
+  public void start() {
+    ManagedProcess started;
+    synchronized (this) {
+      if (isRunning()) {
+        return;
+      }
+      KafkaConfig config = KafkaConfig.write(folder, port, controllerPort, logLevel);
+      String classpath = libs() + "/*";
+      if (!Files.exists(config.logDir().resolve("meta.properties"))) {
+        format(classpath, config);
+      }
+      started =
+          ManagedProcess.start(
+              "kafka-" + port,
+              java(classpath, config, "kafka.Kafka", config.serverProperties().toString()),
+              Map.of(),
+              folder,
+              logFile());
+      process = started;
     }
-    KafkaConfig config = KafkaConfig.write(folder, port, controllerPort, logLevel);
-    String classpath = libs() + "/*";
-    if (!Files.exists(config.logDir().resolve("meta.properties"))) {
-      format(classpath, config);
-    }
-    process =
-        ManagedProcess.start(
-            "kafka-" + port,
-            java(classpath, config, "kafka.Kafka", config.serverProperties().toString()),
-            Map.of(),
-            folder,
-            logFile());
+    // Outside the lock: stop() may kill a process that never gets ready.
     Await.until(
         "Kafka on port " + port,
         Duration.ofSeconds(120),
-        process,
+        started,
         () -> Await.listening(HOST, port) && KafkaAdmin.clusterAnswers(bootstrapServers()));
   }
 
   @Override
-  public synchronized void stop() {
-    if (process != null) {
-      process.stop(Duration.ofSeconds(60));
+  public synchronized boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  @Override
+  public synchronized long pid() {
+    return isRunning() ? process.pid() : -1;
+  }
+
+  @Override
+  public void stop() {
+    ManagedProcess running;
+    synchronized (this) {
+      running = process;
       process = null;
+    }
+    if (running != null) {
+      running.stop(Duration.ofSeconds(60));
     }
   }
 

@@ -26,7 +26,7 @@ public final class RedisServer implements Restartable {
   private final int port;
   private final boolean durable;
   private final boolean temporary;
-  private ManagedProcess process;
+  private volatile ManagedProcess process;
 
   private RedisServer(Path folder, int port, boolean durable, boolean temporary) {
     this.folder = folder;
@@ -65,24 +65,44 @@ public final class RedisServer implements Restartable {
   }
 
   @Override
-  public synchronized void start() {
-    if (process != null && process.isAlive()) {
-      return;
+  public void start() {
+    ManagedProcess started;
+    synchronized (this) {
+      if (isRunning()) {
+        return;
+      }
+      List<String> command = new ArrayList<>();
+      command.addAll(
+          List.of(binary().toString(), "--port", Integer.toString(port), "--bind", HOST));
+      command.addAll(List.of("--dir", folder.toString(), "--save", "", "--daemonize", "no"));
+      command.addAll(List.of("--appendonly", durable ? "yes" : "no", "--logfile", ""));
+      started = ManagedProcess.start("redis-" + port, command, Map.of(), folder, logFile());
+      process = started;
     }
-    List<String> command = new ArrayList<>();
-    command.addAll(List.of(binary().toString(), "--port", Integer.toString(port), "--bind", HOST));
-    command.addAll(List.of("--dir", folder.toString(), "--save", "", "--daemonize", "no"));
-    command.addAll(List.of("--appendonly", durable ? "yes" : "no", "--logfile", ""));
-    process = ManagedProcess.start("redis-" + port, command, Map.of(), folder, logFile());
+    // Outside the lock: stop() may kill a process that never gets ready.
     Await.until(
-        "Redis on port " + port, Duration.ofSeconds(60), process, () -> RespPing.pong(HOST, port));
+        "Redis on port " + port, Duration.ofSeconds(60), started, () -> RespPing.pong(HOST, port));
   }
 
   @Override
-  public synchronized void stop() {
-    if (process != null) {
-      process.stop(Duration.ofSeconds(30));
+  public synchronized boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  @Override
+  public synchronized long pid() {
+    return isRunning() ? process.pid() : -1;
+  }
+
+  @Override
+  public void stop() {
+    ManagedProcess running;
+    synchronized (this) {
+      running = process;
       process = null;
+    }
+    if (running != null) {
+      running.stop(Duration.ofSeconds(30));
     }
   }
 

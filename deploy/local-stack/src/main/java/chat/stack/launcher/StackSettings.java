@@ -1,0 +1,57 @@
+package chat.stack.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The launcher's configuration, read once from the environment (see deploy/README.md).
+ *
+ * @param root the repository (jars are found below it)
+ * @param dataDir {@code CHAT_DATA_DIR}, default {@code <root>/.data}: every byte the stack keeps
+ * @param messagingReplicas {@code MESSAGING_REPLICAS} (1 or 2): a second messaging-service on 8091
+ * @param readyTimeout {@code CHAT_READY_TIMEOUT} seconds a component may take to become ready
+ * @param serviceJavaOptions {@code CHAT_JAVA_OPTS}: JVM options of the four services
+ * @param environment the launcher's environment, passed on to every service
+ */
+record StackSettings(
+    Path root,
+    Path dataDir,
+    int messagingReplicas,
+    Duration readyTimeout,
+    List<String> serviceJavaOptions,
+    Map<String, String> environment) {
+
+  static final String DEFAULT_JAVA_OPTS =
+      "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+
+  static StackSettings from(Path root, Map<String, String> env) {
+    Path dataDir =
+        Path.of(env.getOrDefault("CHAT_DATA_DIR", root.resolve(".data").toString()))
+            .toAbsolutePath()
+            .normalize();
+    int replicas = Integer.parseInt(env.getOrDefault("MESSAGING_REPLICAS", "1"));
+    if (replicas < 1 || replicas > 2) {
+      throw new IllegalArgumentException("MESSAGING_REPLICAS must be 1 or 2, not " + replicas);
+    }
+    Duration timeout =
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("CHAT_READY_TIMEOUT", "300")));
+    List<String> javaOpts =
+        Arrays.stream(env.getOrDefault("CHAT_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+"))
+            .filter(option -> !option.isEmpty())
+            .toList();
+    return new StackSettings(root, dataDir, replicas, timeout, javaOpts, Map.copyOf(env));
+  }
+
+  /** Whether the variable is set: the component it names is external, the stack starts none. */
+  boolean isSet(String variable) {
+    String value = environment.get(variable);
+    return value != null && !value.isBlank();
+  }
+
+  String get(String variable, String fallback) {
+    return isSet(variable) ? environment.get(variable) : fallback;
+  }
+}

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# deploy/chat test: every test of the project, on real infrastructure, in this order:
+#   1. missing Debian packages (redis-server, chromium, prometheus, docker-compose)
+#   2. build the launcher, the Kafka broker jars and the Elasticsearch zip
+#   3. shared test infrastructure, ONCE for the run (random ports, endpoints in CHAT_TEST_INFRA_FILE)
+#   4. mvn verify over the whole reactor (unit + integration tests, format check, ArchUnit)
+#   5. frontend unit tests (npm ci && npm test), when frontend/package.json exists
+#   6. the full local stack (own data dir under /tmp, MESSAGING_REPLICAS=2, high rate limits)
+#      and each end-to-end suite that exists
+# Always stops what it started. Prints a summary with durations; exit status 0 only if all passed.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=deploy/scripts/lib.sh
+source "$ROOT/deploy/scripts/lib.sh"
+
+RUN_DIR="$(mktemp -d /tmp/chat-test-run.XXXXXX)"
+chmod 755 "$RUN_DIR"
+INFRA_PID=""
+STACK_DATA="$RUN_DIR/stack"
+SUMMARY=()
+FAILED=0
+RUN_START=$SECONDS
+
+cleanup() {
+  if [[ -d "$STACK_DATA/run" ]]; then
+    CHAT_DATA_DIR="$STACK_DATA" launcher_quiet down || true
+  fi
+  stop_infra
+  if [[ $FAILED -eq 0 ]]; then rm -rf "$RUN_DIR"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# step NAME COMMAND...: runs one step, records PASS/FAIL and its duration.
+step() {
+  local name="$1" begin=$SECONDS status
+  shift
+  say "=== $name"
+  "$@"
+  status=$?
+  local took=$((SECONDS - begin))
+  if [[ $status -eq 0 ]]; then
+    SUMMARY+=("$(printf 'PASS  %-44s %4ds' "$name" "$took")")
+  else
+    SUMMARY+=("$(printf 'FAIL  %-44s %4ds  (exit %d)' "$name" "$took" "$status")")
+    FAILED=1
+  fi
+  return $status
+}
+
+skip() { SUMMARY+=("$(printf 'SKIP  %-44s        (%s)' "$1" "$2")"); }
+
+launcher_quiet() { (launcher "$@") >/dev/null 2>&1; }
+
+start_infra() {
+  # A copy of the launcher's classpath: mvn verify rebuilds deploy/local-stack meanwhile.
+  mkdir -p "$RUN_DIR/launcher" && cp -r "$LOCAL_STACK"/local-stack-*.jar "$LOCAL_STACK/libs" "$RUN_DIR/launcher/"
+  export CHAT_TEST_INFRA_FILE="$RUN_DIR/test-infrastructure.properties"
+  CHAT_PROJECT_ROOT="$ROOT" java -Xmx768m -XX:+UseSerialGC \
+    -cp "$(ls "$RUN_DIR"/launcher/local-stack-*.jar):$RUN_DIR/launcher/libs/*" \
+    chat.stack.SharedInfrastructureMain "$CHAT_TEST_INFRA_FILE" >"$RUN_DIR/test-infrastructure.log" 2>&1 &
+  INFRA_PID=$!
+  local deadline=$((SECONDS + 300))
+  until [[ -f "$CHAT_TEST_INFRA_FILE" ]]; do
+    if ! kill -0 "$INFRA_PID" 2>/dev/null || ((SECONDS > deadline)); then
+      tail -n 40 "$RUN_DIR/test-infrastructure.log" >&2
+      return 1
+    fi
+    sleep 1
+  done
+  tail -n 1 "$RUN_DIR/test-infrastructure.log"
+}
+
+stop_infra() {
+  if [[ -n "$INFRA_PID" ]] && kill -0 "$INFRA_PID" 2>/dev/null; then
+    kill "$INFRA_PID" && wait "$INFRA_PID" 2>/dev/null
+  fi
+  INFRA_PID=""
+  unset CHAT_TEST_INFRA_FILE
+}
+
+build_for_tests() {
+  (cd "$ROOT" && mvn -B -q -DskipTests package \
+    -pl deploy/kafka-runtime,deploy/elasticsearch-runtime,deploy/local-stack -am)
+}
+
+maven_verify() { (cd "$ROOT" && mvn -B verify 2>&1 | tee "$RUN_DIR/mvn-verify.log" | grep -E --line-buffered '^\[(INFO|WARNING|ERROR)\] (Building |Tests run:|BUILD|ERROR|FAIL)|Reactor Summary|SUCCESS \[|FAILURE \[|SKIPPED$'; exit "${PIPESTATUS[0]}"); }
+
+frontend_tests() { (cd "$ROOT/frontend" && npm ci --no-audit --no-fund --loglevel=error && npm test); }
+
+start_stack() {
+  CHAT_DATA_DIR="$STACK_DATA" CHAT_BUILD=never MESSAGING_REPLICAS=2 ADMIN_USERS="${ADMIN_USERS:-admin}" \
+    AUTH_RATE_LIMIT_PER_MINUTE="${AUTH_RATE_LIMIT_PER_MINUTE:-100000}" \
+    API_RATE_LIMIT_PER_SECOND="${API_RATE_LIMIT_PER_SECOND:-100000}" \
+    MESSAGE_RATE_LIMIT_PER_SECOND="${MESSAGE_RATE_LIMIT_PER_SECOND:-100000}" \
+    bash -c "source '$ROOT/deploy/scripts/lib.sh'; build_frontend && launcher up --detach"
+}
+
+e2e() {
+  CHAT_URL=http://localhost:8080 MESSAGING_URL=http://localhost:8081 \
+    PRESENCE_URL=http://localhost:8082 LOGGING_URL=http://localhost:8083 \
+    CHAT_DATA_DIR="$STACK_DATA" \
+    timeout "${E2E_SUITE_TIMEOUT:-900}" "$@"
+}
+
+summary() {
+  echo
+  say "summary (run folder $RUN_DIR)"
+  printf '  %s\n' "${SUMMARY[@]}"
+  printf '  total %ds\n' $((SECONDS - RUN_START))
+}
+
+cd "$ROOT"
+step "install missing packages" install_packages redis-server chromium prometheus docker-compose
+step "build launcher, Kafka, Elasticsearch" build_for_tests || { summary; exit 1; }
+step "start shared test infrastructure" start_infra || { summary; exit 1; }
+step "mvn verify (all modules)" maven_verify
+VERIFIED=$?
+stop_infra
+if [[ -f frontend/package.json ]]; then
+  step "frontend unit tests (npm test)" frontend_tests
+else
+  skip "frontend unit tests" "no frontend/package.json"
+fi
+if [[ $VERIFIED -ne 0 ]]; then
+  skip "end-to-end suites" "mvn verify failed: no jars to run"
+else
+  if step "start full stack (2 messaging replicas)" start_stack; then
+    for suite in messaging-service/src/test/js/run-e2e.sh frontend/e2e/run.sh deploy/monitoring/verify.sh; do
+      if [[ -f "$suite" ]]; then
+        step "e2e $suite" e2e bash "$suite"
+      else
+        skip "e2e $suite" "not present"
+      fi
+    done
+    step "stop full stack" env CHAT_DATA_DIR="$STACK_DATA" bash -c "source '$ROOT/deploy/scripts/lib.sh'; launcher down"
+  else
+    tail -n 30 "$STACK_DATA/logs/launcher.log" 2>/dev/null
+  fi
+fi
+summary
+exit $FAILED
