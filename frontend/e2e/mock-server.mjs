@@ -99,7 +99,7 @@ async function handle(req, res) {
     if (path.startsWith('/api/analytics/')) return analytics(res, path.slice('/api/analytics/'.length), url.searchParams, user);
     return error(res, 404, 'not_found', 'no such endpoint');
   }
-  return serveStatic(res, path);
+  return serveStatic(res, path, req.headers.host);
 }
 
 function analytics(res, what, params, user) {
@@ -135,8 +135,12 @@ function analytics(res, what, params, user) {
   return error(res, 404, 'not_found', 'no such endpoint');
 }
 
+// The gateway's policy for the SPA (gateway-service SecurityHeadersFilter), so violations show here too.
+const csp = (host) =>
+  `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws://${host}/socket.io/; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'`;
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
-async function serveStatic(res, path) {
+async function serveStatic(res, path, host) {
+  res.setHeader('Content-Security-Policy', csp(host));
   const file = normalize(join(DIST, path === '/' ? 'index.html' : path));
   const target = file.startsWith(DIST) ? file : join(DIST, 'index.html');
   try {

@@ -32,6 +32,7 @@ export function createChatConnection({ token, store, onUnauthorized, url }) {
     autoConnect: false,
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
+    timeout: 10_000, // a connection attempt that gets no handshake in time is retried
   });
   let joined = false;
   let closed = false;
