@@ -1,0 +1,149 @@
+package chat.messaging.socketio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.WebsocketClientSpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A hand-driven Engine.IO v4 WebSocket client for protocol tests: exact frames out, every text
+ * frame in (pings answered automatically unless told otherwise), the close status the server sent.
+ * Reading can be paused at the TCP level to play a slow consumer.
+ */
+final class RawClient implements AutoCloseable {
+
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+  private final Sinks.Many<WebSocketFrame> outbound = Sinks.many().unicast().onBackpressureBuffer();
+  private final Sinks.One<WebSocketCloseStatus> closeStatus = Sinks.one();
+  private final Sinks.One<reactor.netty.Connection> connection = Sinks.one();
+  private final Disposable session;
+  private volatile boolean answerPings = true;
+
+  private RawClient(int port, String query) {
+    session =
+        HttpClient.create()
+            .websocket(WebsocketClientSpec.builder().maxFramePayloadLength(4_000_000).build())
+            .uri("ws://127.0.0.1:" + port + "/socket.io/?" + query)
+            .handle(
+                (in, out) -> {
+                  in.withConnection(connection::tryEmitValue);
+                  in.receiveCloseStatus().subscribe(closeStatus::tryEmitValue);
+                  Mono<Void> receive =
+                      in.aggregateFrames(4_000_000).receiveFrames().doOnNext(this::onFrame).then();
+                  Mono<Void> send = out.sendObject(outbound.asFlux()).then();
+                  return Mono.zip(receive, send).then();
+                })
+            .subscribe(unused -> {}, error -> closeStatus.tryEmitEmpty());
+  }
+
+  /** Connects with {@code EIO=4&transport=websocket} and consumes the open packet. */
+  static RawClient connect(int port) {
+    RawClient client = new RawClient(port, "EIO=4&transport=websocket");
+    assertThat(client.next()).startsWith("0{");
+    return client;
+  }
+
+  /** Connects and CONNECTs the default namespace with {@code token}; returns the socket id. */
+  static RawClient connectNamespace(int port, String token) {
+    RawClient client = connect(port);
+    client.send("40{\"token\":\"" + token + "\"}");
+    assertThat(client.next(f -> f.startsWith("40") || f.startsWith("44"))).startsWith("40{");
+    return client;
+  }
+
+  /** A client whose open packet has not been consumed. */
+  static RawClient open(int port) {
+    return new RawClient(port, "EIO=4&transport=websocket");
+  }
+
+  private void onFrame(WebSocketFrame frame) {
+    if (frame instanceof TextWebSocketFrame text) {
+      String data = text.text();
+      if (data.equals("2") && answerPings) {
+        send("3");
+      } else {
+        frames.add(data);
+      }
+    }
+  }
+
+  void send(String text) {
+    outbound.emitNext(new TextWebSocketFrame(text), Sinks.EmitFailureHandler.FAIL_FAST);
+  }
+
+  void sendBinary(byte[] bytes) {
+    outbound.emitNext(
+        new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes)),
+        Sinks.EmitFailureHandler.FAIL_FAST);
+  }
+
+  void answerPings(boolean answer) {
+    this.answerPings = answer;
+  }
+
+  /** Stops reading from the socket (TCP backpressure): the server's writes pile up. */
+  void pauseReading() {
+    connection
+        .asMono()
+        .block(WAIT)
+        .channel()
+        .eventLoop()
+        .execute(() -> connection.asMono().block().channel().config().setAutoRead(false));
+  }
+
+  /** The next text frame (pings excluded while they are answered). */
+  String next() {
+    return next(frame -> true);
+  }
+
+  /** The next text frame that matches, skipping others; fails after {@link #WAIT}. */
+  String next(Predicate<String> matching) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    try {
+      while (System.nanoTime() < deadline) {
+        String frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        if (frame != null && matching.test(frame)) {
+          return frame;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new AssertionError("no matching frame within " + WAIT);
+  }
+
+  /** The payload of the ack {@code 43<id>[payload]}. */
+  JsonNode ack(long id) {
+    String frame = next(f -> f.startsWith("43" + id + "["));
+    return JSON.readTree(frame.substring(("43" + id).length())).path(0);
+  }
+
+  /** The close status the server sent, once the connection is closed. */
+  WebSocketCloseStatus closeStatus() {
+    return closeStatus.asMono().block(WAIT);
+  }
+
+  @Override
+  public void close() {
+    outbound.tryEmitComplete();
+    session.dispose();
+  }
+}
