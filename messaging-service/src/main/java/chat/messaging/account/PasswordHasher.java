@@ -47,6 +47,11 @@ class PasswordHasher {
     return matches(password, unknownUserHash).map(ignored -> false);
   }
 
+  /** Stops the hashing threads. */
+  void close() {
+    scheduler.dispose();
+  }
+
   private static String preHash(String password) {
     try {
       byte[] digest =
