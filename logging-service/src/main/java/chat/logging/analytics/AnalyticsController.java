@@ -63,18 +63,18 @@ class AnalyticsController {
   Mono<TopUsers> topUsers(
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
-      @RequestParam(required = false) String limit) {
-    return queries.topUsers(
-        TimeRange.parse(from, to, clock), Params.integer("limit", limit, 10, 1, MAX_LIMIT));
+      @RequestParam(required = false) String limit,
+      @RequestParam(required = false) String size) {
+    return queries.topUsers(TimeRange.parse(from, to, clock), limit(limit, size));
   }
 
   @GetMapping("/top-rooms")
   Mono<TopRooms> topRooms(
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
-      @RequestParam(required = false) String limit) {
-    return queries.topRooms(
-        TimeRange.parse(from, to, clock), Params.integer("limit", limit, 10, 1, MAX_LIMIT));
+      @RequestParam(required = false) String limit,
+      @RequestParam(required = false) String size) {
+    return queries.topRooms(TimeRange.parse(from, to, clock), limit(limit, size));
   }
 
   @GetMapping("/events")
@@ -98,6 +98,13 @@ class AnalyticsController {
     EventFilter filter =
         new EventFilter(Params.text("q", q, 256), types(type), Params.text("userId", userId, 128));
     return queries.events(filter, range, pageNumber, pageSize);
+  }
+
+  /** {@code limit} (default 10), or {@code size} as a synonym. */
+  private static int limit(String limit, String size) {
+    return limit != null
+        ? Params.integer("limit", limit, 10, 1, MAX_LIMIT)
+        : Params.integer("size", size, 10, 1, MAX_LIMIT);
   }
 
   /** {@code type=message_sent,dm_sent} (or the parameter repeated, which Spring joins). */

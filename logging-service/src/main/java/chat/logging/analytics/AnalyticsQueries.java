@@ -133,7 +133,7 @@ final class AnalyticsQueries {
                     .forEach(
                         bucket ->
                             buckets.add(
-                                new TimelineBucket(
+                                bucket(
                                     Instant.ofEpochMilli(bucket.key()),
                                     bucket.docCount(),
                                     counts(bucket.aggregations().get("byType")))));
@@ -236,6 +236,11 @@ final class AnalyticsQueries {
                         .toList()));
   }
 
+  private static TimelineBucket bucket(Instant start, long total, Map<String, Long> counts) {
+    long messages = MESSAGE_TYPES.stream().mapToLong(t -> counts.getOrDefault(t, 0L)).sum();
+    return new TimelineBucket(start, total, messages, counts);
+  }
+
   private static Map<String, Long> counts(Aggregate terms) {
     Map<String, Long> counts = new LinkedHashMap<>();
     if (terms != null) {
@@ -281,18 +286,21 @@ final class AnalyticsQueries {
 
   record Timeline(Instant from, Instant to, String interval, List<TimelineBucket> buckets) {}
 
-  /** Events in {@code [start, start + interval)}, in total and per event type. */
-  record TimelineBucket(Instant start, long total, Map<String, Long> counts) {}
+  /**
+   * Events in {@code [start, start + interval)}: all of them, messages (global and direct), and per
+   * event type.
+   */
+  record TimelineBucket(Instant start, long total, long messages, Map<String, Long> counts) {}
 
   record TopUsers(Instant from, Instant to, List<UserCount> users) {}
 
-  /** Messages sent by a user (global room and direct). */
-  record UserCount(String userId, long messages) {}
+  /** {@code count}: messages sent by the user (global rooms and direct). */
+  record UserCount(String userId, long count) {}
 
   record TopRooms(Instant from, Instant to, List<RoomCount> rooms) {}
 
-  /** Messages sent in a global room. */
-  record RoomCount(String room, long messages) {}
+  /** {@code count}: messages sent in the room (global rooms only: DM rooms are left out). */
+  record RoomCount(String room, long count) {}
 
   record EventsPage(long total, int page, int size, List<ActivityEvent> events) {}
 

@@ -51,13 +51,18 @@ public final class LogDocuments {
     if (value == null || value.length == 0) {
       throw new InvalidEventException("unparseable", "empty record value");
     }
+    ActivityEvent event;
     try {
-      return EventJson.read(value, ActivityEvent.class);
+      event = EventJson.read(value, ActivityEvent.class);
     } catch (JacksonException e) {
       throw new InvalidEventException("unparseable", truncate(e.getOriginalMessage()));
     } catch (RuntimeException e) {
       throw new InvalidEventException("unparseable", truncate(String.valueOf(e.getMessage())));
     }
+    if (event == null) {
+      throw new InvalidEventException("unparseable", "null is not an event");
+    }
+    return event;
   }
 
   private static void validate(ActivityEvent event) {

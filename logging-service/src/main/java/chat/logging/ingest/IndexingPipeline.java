@@ -1,7 +1,6 @@
 package chat.logging.ingest;
 
 import chat.logging.LoggingProperties;
-import chat.logging.index.IndexTemplateInstaller;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -9,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
@@ -22,26 +22,29 @@ final class IndexingPipeline implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(IndexingPipeline.class);
 
-  private final IndexTemplateInstaller template;
+  private final Mono<Void> indexReady;
   private final ActivitySource source;
   private final BatchIndexer indexer;
   private final LoggingProperties.Indexing settings;
   private volatile Disposable running;
 
+  /**
+   * @param indexReady completes once documents may be written (the index template is installed);
+   *     subscribed again whenever the pipeline starts over
+   */
   IndexingPipeline(
-      IndexTemplateInstaller template,
+      Mono<Void> indexReady,
       ActivitySource source,
       BatchIndexer indexer,
       LoggingProperties.Indexing settings) {
-    this.template = template;
+    this.indexReady = indexReady;
     this.source = source;
     this.indexer = indexer;
     this.settings = settings;
   }
 
   Flux<List<SourceRecord>> pipeline() {
-    return template
-        .ensure()
+    return indexReady
         .retryWhen(forever("Could not install the index template"))
         .thenMany(
             Flux.defer(source::receive)

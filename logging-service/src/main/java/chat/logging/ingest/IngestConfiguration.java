@@ -8,6 +8,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.elasticsearch.client.elc.ReactiveElasticsearchClient;
+import reactor.core.publisher.Mono;
 
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
@@ -45,6 +46,7 @@ class IngestConfiguration {
             deadLetters,
             metrics,
             properties.indexing());
-    return new IndexingPipeline(template, source, indexer, properties.indexing());
+    return new IndexingPipeline(
+        Mono.defer(template::ensure), source, indexer, properties.indexing());
   }
 }

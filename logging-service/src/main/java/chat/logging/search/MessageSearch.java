@@ -131,7 +131,7 @@ final class MessageSearch {
   /**
    * A message that matches, with what the client needs to jump to it.
    *
-   * @param messageId the message's id
+   * @param id the message's id (as in the protocol's {@code Message})
    * @param room its (global) room
    * @param seq its sequence number in the room
    * @param senderId who sent it
@@ -141,7 +141,7 @@ final class MessageSearch {
    *     {@code <mark>}; safe to render as HTML
    */
   record Match(
-      String messageId,
+      String id,
       String room,
       Long seq,
       String senderId,
