@@ -81,6 +81,8 @@ class GatewayRoutingTest extends GatewayTestSupport {
             .header("X-Forwarded-User", "admin")
             .header("X-User-Roles", "admin")
             .header("Remote-User", "admin")
+            .header("X-Forwarded-For", "203.0.113.66")
+            .header("Forwarded", "for=203.0.113.66")
             .exchange()
             .expectStatus()
             .isOk()
@@ -92,7 +94,9 @@ class GatewayRoutingTest extends GatewayTestSupport {
     Map<String, List<String>> headers = (Map<String, List<String>>) echo.get("headers");
     assertThat(headers.get("authorization")).containsExactly("Bearer " + token);
     assertThat(headers)
-        .doesNotContainKeys("x-user-id", "x-forwarded-user", "x-user-roles", "remote-user");
+        .doesNotContainKeys(
+            "x-user-id", "x-forwarded-user", "x-user-roles", "remote-user", "forwarded");
+    assertThat(headers.toString()).doesNotContain("203.0.113.66");
   }
 
   @Test

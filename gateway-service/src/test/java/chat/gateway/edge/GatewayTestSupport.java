@@ -51,20 +51,12 @@ abstract class GatewayTestSupport {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    TestInfrastructure.RedisEndpoint redis = redis();
+    TestInfrastructure.RedisEndpoint redis = TestInfrastructure.redis();
     registry.add("spring.data.redis.host", redis::host);
     registry.add("spring.data.redis.port", redis::port);
     registry.add("chat.upstreams.messaging", () -> MESSAGING_A.url() + "," + MESSAGING_B.url());
     registry.add("chat.upstreams.presence", PRESENCE::url);
     registry.add("chat.upstreams.logging", LOGGING::url);
-  }
-
-  // TEMP until TestInfrastructure lands: -Dtest.redis.port=N uses a hand-started redis-server.
-  private static TestInfrastructure.RedisEndpoint redis() {
-    String port = System.getProperty("test.redis.port");
-    return port != null
-        ? new TestInfrastructure.RedisEndpoint("127.0.0.1", Integer.parseInt(port))
-        : TestInfrastructure.redis();
   }
 
   @BeforeEach
