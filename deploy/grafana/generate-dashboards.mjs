@@ -9,6 +9,8 @@ const OUT = process.env.DASHBOARDS_OUT ?? join(dirname(fileURLToPath(import.meta
 const DS = { type: 'prometheus', uid: 'prometheus' };
 const J = 'job="chat-services"';
 const RI = '$__rate_interval';
+/** HTTP panels show real traffic: health probes and scrapes are left out. */
+const APP = 'uri!~"/actuator/.*"';
 
 /** One service's selector; `$instance` is the dashboard variable (All = .*). */
 const sel = (service) => `${J}, service="${service}", instance=~"$instance"`;
@@ -20,11 +22,11 @@ const q = (expr, legend) => ({ expr, legend });
 // Panels shared by every service dashboard: HTTP, JVM and process basics.
 const httpPanels = (s) => [
   ts('HTTP requests per second by status', 'reqps', [
-    q(`sum by (status) (rate(http_server_requests_seconds_count{${sel(s)}}[${RI}]))`, '{{status}}'),
+    q(`sum by (status) (rate(http_server_requests_seconds_count{${sel(s)}, ${APP}}[${RI}]))`, '{{status}}'),
   ]),
   ts('HTTP latency p50 / p99', 's', [
-    q(`histogram_quantile(0.5, sum by (le) (rate(http_server_requests_seconds_bucket{${sel(s)}}[${RI}])))`, 'p50'),
-    q(`histogram_quantile(0.99, sum by (le) (rate(http_server_requests_seconds_bucket{${sel(s)}}[${RI}])))`, 'p99'),
+    q(`histogram_quantile(0.5, sum by (le) (rate(http_server_requests_seconds_bucket{${sel(s)}, ${APP}}[${RI}])))`, 'p50'),
+    q(`histogram_quantile(0.99, sum by (le) (rate(http_server_requests_seconds_bucket{${sel(s)}, ${APP}}[${RI}])))`, 'p99'),
   ]),
 ];
 const jvmPanels = (s) => [
@@ -36,6 +38,9 @@ const jvmPanels = (s) => [
     q(`sum by (instance) (rate(jvm_gc_pause_seconds_sum{${sel(s)}}[${RI}]))`, '{{instance}}'),
   ]),
   ts('Live threads', 'short', [q(`jvm_threads_live_threads{${sel(s)}}`, '{{instance}}')]),
+  ts('Direct buffer memory (Netty)', 'bytes', [
+    q(`sum by (instance) (jvm_buffer_memory_used_bytes{${sel(s)}, id="direct"})`, '{{instance}}'),
+  ]),
 ];
 
 const overview = {
@@ -48,13 +53,13 @@ const overview = {
       q(`sum(rate(chat_messages_stored_total{${J}}[${RI}]))`, 'msg/s'),
     ], { w: 8 }),
     ts('Traffic: HTTP requests per second', 'reqps', [
-      q(`sum by (service) (rate(http_server_requests_seconds_count{${J}}[${RI}]))`, '{{service}}'),
+      q(`sum by (service) (rate(http_server_requests_seconds_count{${J}, ${APP}}[${RI}]))`, '{{service}}'),
     ]),
     ts('Latency: HTTP p99', 's', [
-      q(`histogram_quantile(0.99, sum by (service, le) (rate(http_server_requests_seconds_bucket{${J}}[${RI}])))`, '{{service}}'),
+      q(`histogram_quantile(0.99, sum by (service, le) (rate(http_server_requests_seconds_bucket{${J}, ${APP}}[${RI}])))`, '{{service}}'),
     ]),
     ts('Errors: share of HTTP 5xx', 'percentunit', [
-      q(`(sum by (service) (rate(http_server_requests_seconds_count{${J}, status=~"5.."}[${RI}])) or sum by (service) (rate(http_server_requests_seconds_count{${J}}[${RI}])) * 0) / sum by (service) (rate(http_server_requests_seconds_count{${J}}[${RI}]))`, '{{service}}'),
+      q(`(sum by (service) (rate(http_server_requests_seconds_count{${J}, ${APP}, status=~"5.."}[${RI}])) or sum by (service) (rate(http_server_requests_seconds_count{${J}, ${APP}}[${RI}])) * 0) / sum by (service) (rate(http_server_requests_seconds_count{${J}, ${APP}}[${RI}]))`, '{{service}}'),
     ]),
     ts('Latency: message send to delivery p99', 's', [
       q(`histogram_quantile(0.99, sum by (le) (rate(chat_fanout_latency_seconds_bucket{${J}}[${RI}])))`, 'p99'),
@@ -92,6 +97,9 @@ const gateway = {
     // The counter appears with the first 429; "or ... * 0" draws a zero line until then.
     ts('Rate-limited requests per second', 'reqps', [
       q(`sum by (policy) (rate(chat_gateway_rate_limited_total{${sel('gateway-service')}}[${RI}])) or sum(rate(spring_cloud_gateway_requests_seconds_count{${sel('gateway-service')}}[${RI}])) * 0`, '{{policy}}'),
+    ]),
+    ts('Redis commands per second (rate limiter)', 'ops', [
+      q(`sum by (db_operation) (rate(lettuce_seconds_count{${sel('gateway-service')}}[${RI}]))`, '{{db_operation}}'),
     ]),
     ...httpPanels('gateway-service'),
     ...jvmPanels('gateway-service'),
@@ -168,6 +176,9 @@ const presence = {
     ]),
     ts('Activity events dropped (15 min)', 'short', [
       q(`sum by (reason) (increase(chat_presence_activity_dropped_total{${sel('presence-service')}}[15m]))`, '{{reason}}'),
+    ]),
+    ts('Redis commands per second', 'ops', [
+      q(`sum by (db_operation) (rate(lettuce_seconds_count{${sel('presence-service')}}[${RI}]))`, '{{db_operation}}'),
     ]),
     ...httpPanels('presence-service'),
     ...jvmPanels('presence-service'),

@@ -12,12 +12,12 @@ const MINUTES = Number(process.argv[3] ?? 5);
 const J = 'job="chat-services"';
 
 const PANELS = [
-  { title: 'HTTP requests per second, by service', unit: '/s', expr: `sum by (service) (rate(http_server_requests_seconds_count{${J}}[1m]))`, legend: (m) => m.service },
+  { title: 'HTTP requests per second, by service', unit: '/s', expr: `sum by (service) (rate(http_server_requests_seconds_count{${J}, uri!~"/actuator/.*"}[1m]))`, legend: (m) => m.service },
   { title: 'Messages stored per second and open sockets', unit: '', exprs: [
     { expr: `sum(rate(chat_messages_stored_total{${J}}[1m]))`, legend: () => 'messages stored /s' },
     { expr: `sum(chat_socketio_connections{${J}})`, legend: () => 'open Socket.IO connections' },
   ] },
-  { title: 'HTTP p99 latency (ms), by service', unit: ' ms', scale: 1000, expr: `histogram_quantile(0.99, sum by (service, le) (rate(http_server_requests_seconds_bucket{${J}}[1m])))`, legend: (m) => m.service },
+  { title: 'HTTP p99 latency (ms), by service', unit: ' ms', scale: 1000, expr: `histogram_quantile(0.99, sum by (service, le) (rate(http_server_requests_seconds_bucket{${J}, uri!~"/actuator/.*"}[1m])))`, legend: (m) => m.service },
   { title: 'Heap used (MiB), by service', unit: ' MiB', scale: 1 / 1048576, expr: `sum by (service) (jvm_memory_used_bytes{${J}, area="heap"})`, legend: (m) => m.service },
 ];
 const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b'];
