@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -39,6 +40,7 @@ public class MessageLog {
   private final Map<String, Counter> stored = new ConcurrentHashMap<>();
   private final MeterRegistry registry;
 
+  @Autowired
   MessageLog(ReactiveMongoTemplate mongo, MessagingProperties properties, MeterRegistry registry) {
     this(
         new MessageStore(

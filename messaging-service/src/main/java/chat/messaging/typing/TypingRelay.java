@@ -9,6 +9,7 @@ import chat.messaging.room.RoomType;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
@@ -37,6 +38,7 @@ public class TypingRelay {
   private final Scheduler timers;
   private final Map<String, TypingState> states = new ConcurrentHashMap<>();
 
+  @Autowired
   TypingRelay(RoomBroadcast fanout, MessagingProperties properties) {
     this(fanout, properties, Schedulers.parallel());
   }
@@ -97,27 +99,14 @@ public class TypingRelay {
 
   /** Sends the wanted state if it differs from the sent one and the throttle allows. */
   private void flush(String key, TypingState state) {
+    long now = timers.now(TimeUnit.NANOSECONDS);
     if (state.wanted == state.sent) {
-      if (!state.wanted && state.trailing == null) {
-        remove(key, state);
-      }
+      settle(key, state, now);
       return;
     }
-    long now = System.nanoTime();
     long wait = state.sentAt + minIntervalNanos - now;
     if (state.sentAtValid && wait > 0) {
-      if (state.trailing == null) {
-        state.trailing =
-            timers.schedule(
-                () -> {
-                  synchronized (state) {
-                    state.trailing = null;
-                    flush(key, state);
-                  }
-                },
-                wait,
-                TimeUnit.NANOSECONDS);
-      }
+      flushLater(key, state, wait);
       return;
     }
     state.sent = state.wanted;
@@ -129,14 +118,37 @@ public class TypingRelay {
             ? Audience.everyoneExcept(state.userKey)
             : Audience.usersExcept(room.memberKeys(), state.userKey);
     fanout.publish(audience, EVENT, new UserTyping(room.id(), state.userId, state.sent), 0);
-    if (!state.sent && state.trailing == null) {
-      remove(key, state);
-    }
+    settle(key, state, now);
   }
 
-  private void remove(String key, TypingState state) {
+  /** Forgets an idle state, but only once its throttle window is over (or it would reset it). */
+  private void settle(String key, TypingState state, long now) {
+    if (state.wanted || state.sent || state.trailing != null) {
+      return;
+    }
+    long wait = state.sentAt + minIntervalNanos - now;
+    if (state.sentAtValid && wait > 0) {
+      flushLater(key, state, wait);
+      return;
+    }
     state.removed = true;
     states.remove(key, state);
+  }
+
+  private void flushLater(String key, TypingState state, long delayNanos) {
+    if (state.trailing != null) {
+      return;
+    }
+    state.trailing =
+        timers.schedule(
+            () -> {
+              synchronized (state) {
+                state.trailing = null;
+                flush(key, state);
+              }
+            },
+            delayNanos,
+            TimeUnit.NANOSECONDS);
   }
 
   private void armExpiry(String key, TypingState state) {
