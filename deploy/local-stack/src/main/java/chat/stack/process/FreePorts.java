@@ -29,10 +29,13 @@ public final class FreePorts {
     throw new IllegalStateException("No free port found in " + LOWEST + ".." + HIGHEST);
   }
 
-  /** Whether a server could bind {@code port} on the loopback interface now. */
+  /**
+   * Whether a server could bind {@code port} on the loopback interface now. With SO_REUSEADDR, as
+   * servers bind: connections of a stopped server in TIME_WAIT do not count as "in use".
+   */
   public static boolean isFree(int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
       return true;
     } catch (IOException e) {
