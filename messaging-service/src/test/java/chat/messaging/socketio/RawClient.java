@@ -36,6 +36,7 @@ final class RawClient implements AutoCloseable {
   private final Sinks.One<reactor.netty.Connection> connection = Sinks.one();
   private final Disposable session;
   private volatile boolean answerPings = true;
+  private volatile boolean closed;
 
   private RawClient(int port, String query) {
     session =
@@ -51,6 +52,8 @@ final class RawClient implements AutoCloseable {
                   Mono<Void> send = out.sendObject(outbound.asFlux()).then();
                   return Mono.zip(receive, send).then();
                 })
+            .doFinally(signal -> closed = true)
+            .doFinally(signal -> closed = true)
             .subscribe(unused -> {}, error -> closeStatus.tryEmitEmpty());
   }
 
@@ -85,14 +88,21 @@ final class RawClient implements AutoCloseable {
     }
   }
 
-  void send(String text) {
-    outbound.emitNext(new TextWebSocketFrame(text), Sinks.EmitFailureHandler.FAIL_FAST);
+  /** Sends a text frame; false if the connection is already gone. */
+  boolean send(String text) {
+    return outbound.tryEmitNext(new TextWebSocketFrame(text)).isSuccess();
   }
 
-  void sendBinary(byte[] bytes) {
-    outbound.emitNext(
-        new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes)),
-        Sinks.EmitFailureHandler.FAIL_FAST);
+  /** Sends a binary frame; false if the connection is already gone. */
+  boolean sendBinary(byte[] bytes) {
+    return outbound
+        .tryEmitNext(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes)))
+        .isSuccess();
+  }
+
+  /** Whether the WebSocket has ended (closed by either side, or never opened). */
+  boolean isClosed() {
+    return closed;
   }
 
   void answerPings(boolean answer) {
@@ -128,6 +138,28 @@ final class RawClient implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     throw new AssertionError("no matching frame within " + WAIT);
+  }
+
+  /**
+   * The next text frame that matches, or {@code null} once the connection has closed without one;
+   * fails after {@code wait}.
+   */
+  String nextUnlessClosed(Predicate<String> matching, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    try {
+      while (System.nanoTime() < deadline) {
+        String frame = frames.poll(20, TimeUnit.MILLISECONDS);
+        if (frame != null && matching.test(frame)) {
+          return frame;
+        }
+        if (frame == null && closed) {
+          return null;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new AssertionError("neither a matching frame nor a close within " + wait);
   }
 
   /** The payload of the ack {@code 43<id>[payload]}. */
