@@ -45,4 +45,16 @@ public final class ActivityEvents {
   public static byte[] json(ActivityEvent event) {
     return EventJson.write(event);
   }
+
+  /** The same event produced by {@code instanceId}: tests use it to find their own events. */
+  public static ActivityEvent from(String instanceId, ActivityEvent event) {
+    return new ActivityEvent(
+        event.eventId(),
+        event.eventType(),
+        event.timestamp(),
+        event.userId(),
+        event.room(),
+        instanceId,
+        event.data());
+  }
 }
