@@ -4,6 +4,7 @@ import chat.gateway.error.ErrorBodies;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsConfiguration;
@@ -19,8 +20,9 @@ import reactor.core.publisher.Mono;
  * CORS for {@code /api/**}, only for {@link BrowserProperties#clientUrls()}: bearer tokens, no
  * cookies, so no credentials mode. It runs before the token check, so that even a 401 or 429
  * carries the CORS headers the SPA needs to read it. A cross-origin request from any other origin
- * gets 403 in the contract's shape; same-origin requests (the SPA served by the gateway) are not
- * CORS requests and pass untouched.
+ * gets 403 in the contract's shape. Same-origin requests (the SPA served by the gateway) pass
+ * untouched: the origin's host and port equal the {@code Host} header, whatever the scheme, so that
+ * a browser's {@code https://} origin matches behind a TLS-terminating ingress.
  */
 @Component
 class CorsFilter implements WebFilter, Ordered {
@@ -48,7 +50,8 @@ class CorsFilter implements WebFilter, Ordered {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     String path = exchange.getRequest().getPath().pathWithinApplication().value();
-    if (!path.startsWith("/api/") || !CorsUtils.isCorsRequest(exchange.getRequest())) {
+    HttpHeaders headers = exchange.getRequest().getHeaders();
+    if (!path.startsWith("/api/") || headers.getOrigin() == null || isSameOrigin(headers)) {
       return chain.filter(exchange);
     }
     if (!processor.process(api, exchange)) {
@@ -58,5 +61,11 @@ class CorsFilter implements WebFilter, Ordered {
       return Mono.empty();
     }
     return chain.filter(exchange);
+  }
+
+  /** The SPA served by the gateway itself, also behind a TLS-terminating proxy. */
+  private static boolean isSameOrigin(HttpHeaders headers) {
+    String origin = Origins.normalizedOrigin(headers);
+    return origin != null && Origins.isSameOrigin(origin, headers);
   }
 }

@@ -1,7 +1,6 @@
 package chat.gateway.browser;
 
 import chat.gateway.error.ErrorBodies;
-import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -51,32 +50,11 @@ class WebSocketOriginFilter implements WebFilter, Ordered {
   }
 
   boolean isAllowed(HttpHeaders headers) {
-    String origin = headers.getOrigin();
-    if (origin == null) {
+    if (headers.getOrigin() == null) {
       return properties.allowMissingOrigin();
     }
-    String normalized;
-    try {
-      normalized = BrowserProperties.origin(origin);
-    } catch (IllegalArgumentException e) {
-      return false; // "null", garbage, non-http schemes
-    }
-    return properties.clientUrls().contains(normalized) || isSameOrigin(normalized, headers);
-  }
-
-  /** Whether {@code origin}'s host and port are those the client addressed (the Host header). */
-  static boolean isSameOrigin(String origin, HttpHeaders headers) {
-    String host = headers.getFirst(HttpHeaders.HOST);
-    if (host == null || host.isBlank()) {
-      return false;
-    }
-    boolean https = origin.startsWith("https://");
-    String hostPort = host.trim().toLowerCase(Locale.ROOT);
-    if (https && hostPort.endsWith(":443")) {
-      hostPort = hostPort.substring(0, hostPort.length() - 4);
-    } else if (!https && hostPort.endsWith(":80")) {
-      hostPort = hostPort.substring(0, hostPort.length() - 3);
-    }
-    return origin.equals((https ? "https://" : "http://") + hostPort);
+    String origin = Origins.normalizedOrigin(headers); // null for "null", garbage, other schemes
+    return origin != null
+        && (properties.clientUrls().contains(origin) || Origins.isSameOrigin(origin, headers));
   }
 }

@@ -5,8 +5,12 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 import chat.gateway.error.ErrorBodies;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
@@ -29,6 +33,11 @@ class RateLimitGatewayFilterFactory
     extends AbstractGatewayFilterFactory<RateLimitGatewayFilterFactory.Config> {
 
   static final String REJECTED_METRIC = "chat.gateway.rate_limited";
+  static final String ERROR_METRIC = "chat.gateway.rate_limiter_errors";
+  static final Duration ERROR_LOG_INTERVAL = Duration.ofSeconds(30);
+  private static final Logger log = LoggerFactory.getLogger(RateLimitGatewayFilterFactory.class);
+
+  private final AtomicLong nextErrorLog = new AtomicLong();
 
   private final RedisRateLimiter limiter;
   private final RateLimitProperties limits;
@@ -72,12 +81,23 @@ class RateLimitGatewayFilterFactory
             .isAllowed(policy.id(), policy.key(exchange))
             .flatMap(
                 response -> {
+                  long tokensLeft =
+                      tokensLeft(response.getHeaders().get(RedisRateLimiter.REMAINING_HEADER));
+                  if (tokensLeft < 0) {
+                    limiterFailed(policy);
+                    if (policy == RateLimitPolicy.AUTH) {
+                      exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+                      return ErrorBodies.write(
+                          exchange.getResponse(),
+                          HttpStatus.SERVICE_UNAVAILABLE,
+                          "sign-in temporarily unavailable, retry shortly");
+                    }
+                    return chain.filter(exchange);
+                  }
                   if (response.isAllowed()) {
                     return chain.filter(exchange);
                   }
                   rejected(exchange, policy).increment();
-                  long tokensLeft =
-                      tokensLeft(response.getHeaders().get(RedisRateLimiter.REMAINING_HEADER));
                   exchange
                       .getResponse()
                       .getHeaders()
@@ -100,11 +120,26 @@ class RateLimitGatewayFilterFactory
         .register(meters);
   }
 
+  private void limiterFailed(RateLimitPolicy policy) {
+    Counter.builder(ERROR_METRIC)
+        .description("Rate limit checks that Redis could not answer")
+        .tag("policy", policy.name().toLowerCase(Locale.ROOT))
+        .register(meters)
+        .increment();
+    long now = System.nanoTime();
+    long next = nextErrorLog.get();
+    if (now - next >= 0 && nextErrorLog.compareAndSet(next, now + ERROR_LOG_INTERVAL.toNanos())) {
+      log.warn(
+          "rate limiter unavailable (Redis down or slow): auth requests refused, api requests let"
+              + " through");
+    }
+  }
+
   private static long tokensLeft(String header) {
     try {
-      return header == null ? 0 : Long.parseLong(header);
+      return header == null ? -1 : Long.parseLong(header);
     } catch (NumberFormatException e) {
-      return 0;
+      return -1;
     }
   }
 }

@@ -22,7 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * <p>The gateway trusts 127.0.0.1 as a proxy here, so each test can act as a different client
  * address with {@code X-Forwarded-For} ({@link #newClientAddress()}) and rate-limit buckets never
  * leak between tests or runs. The auth limit is the default (10/min, bursts of 20); the per-user
- * API limit is lowered to 5/s with bursts of 5 so it can be exhausted quickly.
+ * API limit is lowered to 2/s with bursts of 2 so it can be exhausted quickly: tests that are not
+ * about it use a fresh user per request ({@link #tokenForNewUser()}).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -31,10 +32,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
       "chat.client.trusted-proxies=127.0.0.1,::1",
       "chat.browser.client-urls=http://localhost:5173",
       "chat.rate-limit.auth-per-minute=10",
-      "chat.rate-limit.api-per-second=5",
-      "chat.rate-limit.api-burst=5",
+      "chat.rate-limit.api-per-second=2",
+      "chat.rate-limit.api-burst=2",
       "chat.frontend.dist=target/no-spa-here",
-      "spring.cloud.gateway.server.webflux.httpclient.response-timeout=10s"
+      "spring.cloud.gateway.server.webflux.httpclient.response-timeout=10s",
+      // The test machine's CPU is shared by parallel builds: a 2 s Redis timeout would make the
+      // limiter's fail-open/fail-closed paths fire at random.
+      "spring.data.redis.timeout=30s"
     })
 abstract class GatewayTestSupport {
 
