@@ -80,8 +80,10 @@ public record PresenceProperties(
   }
 
   /**
-   * @param gracePeriod how long a user stays online after their last socket closed, so that a page
-   *     reload does not flap offline and online
+   * @param gracePeriod how long a user stays online after their last socket closed (counted from
+   *     the disconnect's event time), so that a page reload does not flap offline and online
+   * @param reconnectWindow the least time a disconnect processed late (consumer lag) still waits
+   *     for a reconnect that may be right behind it in the backlog; capped by the grace period
    * @param deadConnectionTimeout a socket that has sent no heartbeat for this long is considered
    *     gone (its messaging replica died); messaging sends one every 10 s
    * @param sweepInterval how often each replica looks for expired grace periods and dead sockets;
@@ -94,14 +96,16 @@ public record PresenceProperties(
    */
   public record Presence(
       @DefaultValue("3s") Duration gracePeriod,
+      @DefaultValue("500ms") Duration reconnectWindow,
       @DefaultValue("30s") Duration deadConnectionTimeout,
-      @DefaultValue("250ms") Duration sweepInterval,
+      @DefaultValue("100ms") Duration sweepInterval,
       @DefaultValue("15s") Duration reconcileInterval,
       @DefaultValue("10m") Duration closedRetention,
       @DefaultValue("1000") int sweepBatch) {
 
     public Presence {
       require(!gracePeriod.isNegative(), "chat.presence.grace-period must not be negative");
+      require(!reconnectWindow.isNegative(), "chat.presence.reconnect-window must not be negative");
       require(
           positive(deadConnectionTimeout),
           "chat.presence.dead-connection-timeout must be positive");

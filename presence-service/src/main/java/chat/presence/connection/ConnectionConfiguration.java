@@ -3,7 +3,6 @@ package chat.presence.connection;
 import chat.presence.PresenceProperties;
 import chat.presence.kafka.KafkaInbound;
 import chat.presence.kafka.KafkaOutbound;
-import chat.presence.registry.UserRegistry;
 import chat.presence.status.PresenceStore;
 import chat.presence.status.Transitions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +18,6 @@ class ConnectionConfiguration {
       KafkaInbound inbound,
       KafkaOutbound outbound,
       PresenceStore store,
-      UserRegistry registry,
       Transitions transitions,
       PresenceProperties properties,
       MeterRegistry meters) {
@@ -27,7 +25,6 @@ class ConnectionConfiguration {
         inbound,
         outbound,
         store,
-        registry,
         transitions,
         new ConsumerMetrics(meters),
         properties,

@@ -9,7 +9,6 @@ import chat.presence.kafka.InboundRecord;
 import chat.presence.kafka.KafkaInbound;
 import chat.presence.kafka.KafkaOutbound;
 import chat.presence.kafka.OutboundRecord;
-import chat.presence.registry.UserRegistry;
 import chat.presence.status.Outcome;
 import chat.presence.status.PresenceStore;
 import chat.presence.status.Transitions;
@@ -17,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -29,22 +27,28 @@ import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 
 /**
- * Consumes {@code chat-connections}: each polled batch is applied to Redis, one user's events in
- * order and different users concurrently, and only then acknowledged, so that an offset is
- * committed only once its event is in Redis. A crash replays the uncommitted tail, which the
- * scripts recognise as duplicates.
+ * Consumes {@code chat-connections}: each polled batch is applied to Redis in Kafka order, in few
+ * script calls, and only then acknowledged, so that an offset is committed only once its event is
+ * in Redis. A crash replays the uncommitted tail, which the scripts recognise as duplicates.
  */
 public final class ConnectionEventConsumer implements SmartLifecycle {
 
   private static final RateLimitedLog log =
       new RateLimitedLog(
           LoggerFactory.getLogger(ConnectionEventConsumer.class), Duration.ofSeconds(10));
-  private static final int CONCURRENCY = 64;
+
+  /** Events per script call: long enough to amortise the round trip, short enough for Redis. */
+  private static final int CHUNK = 250;
+
+  /** How long a lane waits to fill a batch; bounds the added latency at low rates. */
+  private static final Duration BATCH_WAIT = Duration.ofMillis(2);
+
+  /** Lanes in flight; beyond the partition count of any sane topic. */
+  private static final int MAX_PARTITIONS = 1024;
 
   private final KafkaInbound inbound;
   private final KafkaOutbound outbound;
   private final PresenceStore store;
-  private final UserRegistry registry;
   private final Transitions transitions;
   private final ConsumerMetrics metrics;
   private final PresenceProperties properties;
@@ -55,7 +59,6 @@ public final class ConnectionEventConsumer implements SmartLifecycle {
       KafkaInbound inbound,
       KafkaOutbound outbound,
       PresenceStore store,
-      UserRegistry registry,
       Transitions transitions,
       ConsumerMetrics metrics,
       PresenceProperties properties,
@@ -63,7 +66,6 @@ public final class ConnectionEventConsumer implements SmartLifecycle {
     this.inbound = inbound;
     this.outbound = outbound;
     this.store = store;
-    this.registry = registry;
     this.transitions = transitions;
     this.metrics = metrics;
     this.properties = properties;
@@ -75,7 +77,12 @@ public final class ConnectionEventConsumer implements SmartLifecycle {
     PresenceProperties.Kafka kafka = properties.kafka();
     return inbound
         .receive(kafka.connectionsTopic(), kafka.groupId())
-        .concatMap(this::process)
+        // Partitions are independent (a user's events all live in one): each gets its own
+        // sequential lane of small batches, and the lanes run concurrently.
+        .groupBy(InboundRecord::partition)
+        .flatMap(
+            lane -> lane.bufferTimeout(CHUNK, BATCH_WAIT, true).concatMap(this::process),
+            MAX_PARTITIONS)
         .retryWhen(
             Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
                 .maxBackoff(Duration.ofSeconds(30))
@@ -88,31 +95,28 @@ public final class ConnectionEventConsumer implements SmartLifecycle {
 
   /** Applies one batch, then acknowledges all of it in offset order. */
   Mono<Void> process(List<InboundRecord> batch) {
-    // Grouped by key (the user id) by hand: Flux.groupBy can stall with many small groups.
-    Map<String, List<InboundRecord>> byUser = new LinkedHashMap<>();
+    List<ConnectionEvent> valid = new ArrayList<>(batch.size());
+    List<InboundRecord> invalid = new ArrayList<>();
     for (InboundRecord record : batch) {
-      byUser.computeIfAbsent(String.valueOf(record.key()), key -> new ArrayList<>()).add(record);
+      ConnectionEvent event = parse(record);
+      if (event == null) {
+        invalid.add(record);
+      } else {
+        metrics.consumed(event.type());
+        valid.add(event);
+      }
     }
-    return Flux.fromIterable(byUser.values())
-        .flatMap(records -> Flux.fromIterable(records).concatMap(this::handle), CONCURRENCY)
+    Flux<Void> applied = valid.isEmpty() ? Flux.empty() : apply(valid).flux();
+    Flux<Void> deadLettered = Flux.fromIterable(invalid).flatMap(this::deadLetter);
+    return Flux.merge(applied, deadLettered)
         .then(Mono.fromRunnable(() -> batch.forEach(record -> record.acknowledge().run())));
   }
 
-  private Mono<Void> handle(InboundRecord record) {
-    ConnectionEvent event = parse(record);
-    if (event == null) {
-      return deadLetter(record);
-    }
-    metrics.consumed(event.type());
-    return apply(event)
-        .doOnNext(
-            outcome -> {
-              metrics.processed(event, outcome, clock.instant());
-              if (outcome.transition() != null) {
-                transitions.announce(outcome.transition());
-              }
-            })
+  private Mono<Void> apply(List<ConnectionEvent> events) {
+    return store
+        .apply(events)
         // Redis down: hold this batch (and so the partition) until it is back; never skip.
+        // Replaying a chunk is harmless: what was applied is recognised as duplicate.
         .retryWhen(
             Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
                 .maxBackoff(Duration.ofSeconds(5))
@@ -120,19 +124,18 @@ public final class ConnectionEventConsumer implements SmartLifecycle {
                     signal ->
                         log.warn(
                             "Presence update failed, retrying: {}", signal.failure().toString())))
+        .doOnNext(
+            outcomes -> {
+              Instant now = clock.instant();
+              for (int i = 0; i < outcomes.size() && i < events.size(); i++) {
+                Outcome outcome = outcomes.get(i);
+                metrics.processed(events.get(i), outcome, now);
+                if (outcome.transition() != null) {
+                  transitions.announce(outcome.transition());
+                }
+              }
+            })
         .then();
-  }
-
-  private Mono<Outcome> apply(ConnectionEvent event) {
-    // A socket last heard of longer ago than the dead-connection timeout is dead unless a newer
-    // heartbeat says otherwise; an old connect or heartbeat (a replay) must not revive it.
-    Instant oldest = clock.instant().minus(properties.presence().deadConnectionTimeout());
-    if (event.type() != ConnectionEvent.Type.DISCONNECTED && event.timestamp().isBefore(oldest)) {
-      return registry
-          .registerOffline(event.userId(), event.timestamp())
-          .thenReturn(new Outcome("too_old", null));
-    }
-    return store.apply(event);
   }
 
   private ConnectionEvent parse(InboundRecord record) {

@@ -1,16 +1,15 @@
 package chat.presence.kafka;
 
-import java.util.List;
 import reactor.core.publisher.Flux;
 
 /** The consuming side of Kafka, the only place that knows about the client library. */
 public interface KafkaInbound {
 
   /**
-   * Records of {@code topic} for consumer group {@code groupId}, in batches as polled: within a
-   * partition in offset order. Offsets are committed (periodically, and when partitions are
-   * revoked) only up to records that were acknowledged, so a batch must be acknowledged in order
-   * once processed. Resubscribing starts a new consumer.
+   * Records of {@code topic} for consumer group {@code groupId}, in offset order within each
+   * partition. Offsets are committed (periodically, and when partitions are revoked) only up to
+   * records that were acknowledged, so records must be acknowledged in order once processed.
+   * Resubscribing starts a new consumer.
    */
-  Flux<List<InboundRecord>> receive(String topic, String groupId);
+  Flux<InboundRecord> receive(String topic, String groupId);
 }

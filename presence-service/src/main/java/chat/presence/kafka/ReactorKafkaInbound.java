@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -34,7 +36,7 @@ final class ReactorKafkaInbound implements KafkaInbound {
   }
 
   @Override
-  public Flux<List<InboundRecord>> receive(String topic, String groupId) {
+  public Flux<InboundRecord> receive(String topic, String groupId) {
     Map<String, Object> config =
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -62,18 +64,14 @@ final class ReactorKafkaInbound implements KafkaInbound {
             .commitBatchSize(0)
             .closeTimeout(Duration.ofSeconds(10));
     return ensureTopic(topic)
-        .thenMany(
-            Flux.defer(() -> KafkaReceiver.create(options).receiveBatch())
-                .concatMap(
-                    batch ->
-                        batch
-                            .map(
-                                record ->
-                                    new InboundRecord(
-                                        record.key(),
-                                        record.value(),
-                                        record.receiverOffset()::acknowledge))
-                            .collectList()));
+        .thenMany(Flux.defer(() -> KafkaReceiver.create(options).receive()))
+        .map(
+            record ->
+                new InboundRecord(
+                    record.partition(),
+                    record.key(),
+                    record.value(),
+                    record.receiverOffset()::acknowledge));
   }
 
   /** Creates the consumed topic and its dead-letter topic if missing and configured to. */
@@ -85,27 +83,38 @@ final class ReactorKafkaInbound implements KafkaInbound {
             () -> {
               try (Admin admin =
                   Admin.create(
-                      Map.of(
-                          AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                          kafka.broker(),
-                          AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                          15_000))) {
+                      Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.broker()))) {
                 for (String name : Set.of(topic, kafka.deadLetterTopic())) {
                   create(admin, new NewTopic(name, kafka.partitions(), (short) 1));
                 }
               }
             })
-        .subscribeOn(Schedulers.boundedElastic());
+        .subscribeOn(Schedulers.boundedElastic())
+        .onErrorResume(
+            e -> {
+              log.warn("Could not check topic {}: {}", topic, rootCause(e).toString());
+              return Mono.empty();
+            });
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   private static void create(Admin admin, NewTopic topic) {
     try {
-      admin.createTopics(List.of(topic)).all().get();
+      admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
       log.info("Created topic {} with {} partitions", topic.name(), topic.numPartitions());
     } catch (java.util.concurrent.ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         log.warn("Could not create topic {}: {}", topic.name(), e.getCause().toString());
       }
+    } catch (TimeoutException e) {
+      log.warn("Could not create topic {}: timed out", topic.name());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -56,7 +55,7 @@ public final class RegistrationConsumer implements SmartLifecycle {
   Flux<Void> pipeline() {
     return kafka
         .receive(settings.activityTopic(), settings.registrationGroupId())
-        .concatMap(this::process)
+        .concatMap(record -> register(record).doOnSuccess(done -> record.acknowledge().run()), 256)
         .retryWhen(
             Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
                 .maxBackoff(Duration.ofSeconds(30))
@@ -65,12 +64,6 @@ public final class RegistrationConsumer implements SmartLifecycle {
                         log.warn(
                             "Registration consumer failed, restarting: {}",
                             signal.failure().toString())));
-  }
-
-  private Mono<Void> process(List<InboundRecord> batch) {
-    return Flux.fromIterable(batch)
-        .concatMap(this::register)
-        .then(Mono.fromRunnable(() -> batch.forEach(record -> record.acknowledge().run())));
   }
 
   private Mono<Void> register(InboundRecord record) {

@@ -9,24 +9,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The connection state of every user, in Redis, changed only by atomic Lua scripts so that any
- * number of presence replicas can process events and deadlines concurrently.
+ * number of presence replicas can process events and deadlines concurrently. A script that makes a
+ * user go online or offline also publishes the {@code PresenceChange}: exactly once per transition.
  *
  * <p>Keys, besides the registry hash {@link RedisKeys#USERS}: {@code presence:conn:{user}} (open
  * sockets, id to last event time), {@code presence:closed:{user}} (recently closed sockets, id to
  * close time), {@code presence:liveness} ({@code user|socket} to heartbeat deadline), {@code
  * presence:pending} (user to offline deadline) and {@code presence:online} (set of online users).
- * The scripts compute per-user key names passed in KEYS, but the global sorted sets make this a
- * single-instance (non-Cluster) Redis design.
+ * Deadlines are on the Redis clock. The scripts handle many users per call and derive per-user key
+ * names themselves, so this needs a single Redis (not Cluster).
  */
 public final class PresenceStore {
 
@@ -35,16 +36,13 @@ public final class PresenceStore {
   static final String ONLINE = "presence:online";
 
   @SuppressWarnings("rawtypes")
-  private static final RedisScript<List> EVENT = script("event");
+  private static final RedisScript<List> EVENTS = script("events");
 
   @SuppressWarnings("rawtypes")
-  private static final RedisScript<List> EXPIRE = script("expire");
+  private static final RedisScript<List> SWEEP_OFFLINE = script("sweep_offline");
 
   @SuppressWarnings("rawtypes")
-  private static final RedisScript<List> OFFLINE = script("offline");
-
-  @SuppressWarnings("rawtypes")
-  private static final RedisScript<List> DUE = script("due");
+  private static final RedisScript<List> SWEEP_DEAD = script("sweep_dead");
 
   @SuppressWarnings("rawtypes")
   private static final RedisScript<List> RECONCILE = script("reconcile");
@@ -57,67 +55,63 @@ public final class PresenceStore {
     this.timing = timing;
   }
 
-  /** Applies one well-formed event (valid user id, non-blank connection id, timestamp). */
-  public Mono<Outcome> apply(ConnectionEvent event) {
-    String user = event.userId();
-    return run(
-        EVENT,
-        List.of(RedisKeys.USERS, conn(user), closed(user), LIVENESS, PENDING, ONLINE),
-        List.of(
-            event.type().name().toLowerCase(Locale.ROOT),
-            user,
-            event.connectionId(),
-            Long.toString(event.timestamp().toEpochMilli()),
-            Long.toString(timing.gracePeriod().toMillis()),
-            Long.toString(timing.deadConnectionTimeout().toMillis()),
-            Long.toString(timing.closedRetention().toMillis()),
-            RedisKeys.PRESENCE_CHANGES));
-  }
-
-  /** Users whose grace period has passed, as of the Redis clock. */
-  public Flux<String> dueOffline() {
-    return due(PENDING);
-  }
-
-  /** Sockets ({@code user|socket}) whose heartbeat deadline has passed, as of the Redis clock. */
-  public Flux<String> dueExpired() {
-    return due(LIVENESS);
-  }
-
-  /** Marks {@code user} offline if their grace period has passed and no socket came back. */
-  public Mono<Outcome> claimOffline(String user) {
-    return run(
-        OFFLINE,
-        List.of(RedisKeys.USERS, conn(user), closed(user), PENDING, ONLINE),
-        List.of(user, RedisKeys.PRESENCE_CHANGES));
-  }
-
-  /** Closes the socket {@code member} ({@code user|socket}) if it is still past its deadline. */
-  public Mono<Outcome> expire(String member) {
-    int bar = member.indexOf('|');
-    if (bar < 0) {
-      return Mono.just(new Outcome("ignored", null));
+  /**
+   * Applies well-formed events (valid user id, non-blank connection id, timestamp) in order, in one
+   * atomic script call, and returns one outcome per event.
+   */
+  public Mono<List<Outcome>> apply(List<ConnectionEvent> events) {
+    List<String> args = new ArrayList<>(5 + events.size() * 4);
+    args.add(millis(timing.gracePeriod()));
+    args.add(millis(timing.deadConnectionTimeout()));
+    args.add(millis(timing.closedRetention()));
+    args.add(RedisKeys.PRESENCE_CHANGES);
+    args.add(millis(min(timing.reconnectWindow(), timing.gracePeriod())));
+    for (ConnectionEvent event : events) {
+      args.add(event.type().name().toLowerCase(Locale.ROOT));
+      args.add(event.userId());
+      args.add(event.connectionId());
+      args.add(Long.toString(event.timestamp().toEpochMilli()));
     }
-    String user = member.substring(0, bar);
-    return run(
-        EXPIRE,
-        List.of(RedisKeys.USERS, conn(user), closed(user), LIVENESS, PENDING, ONLINE),
-        List.of(
-            user,
-            member.substring(bar + 1),
-            Long.toString(timing.closedRetention().toMillis()),
-            RedisKeys.PRESENCE_CHANGES));
+    return outcomes(EVENTS, List.of(RedisKeys.USERS, LIVENESS, PENDING, ONLINE), args);
   }
 
   /**
-   * Repairs one registry entry: an online user without sockets nor deadline (state lost) is given
-   * one dead-connection timeout for a heartbeat; keeps the online set in line with the registry.
+   * Marks offline up to {@code sweepBatch} users whose grace period has passed and whose sockets
+   * did not come back; one outcome per user claimed.
    */
-  public Mono<Outcome> reconcile(String user) {
-    return run(
-        RECONCILE,
-        List.of(RedisKeys.USERS, conn(user), PENDING, ONLINE),
-        List.of(user, Long.toString(timing.deadConnectionTimeout().toMillis())));
+  public Mono<List<Outcome>> sweepOffline() {
+    return outcomes(
+        SWEEP_OFFLINE,
+        List.of(RedisKeys.USERS, PENDING, ONLINE),
+        List.of(RedisKeys.PRESENCE_CHANGES, Integer.toString(timing.sweepBatch())));
+  }
+
+  /**
+   * Closes up to {@code sweepBatch} sockets whose heartbeats stopped, and marks offline the users
+   * left without sockets; one outcome per socket.
+   */
+  public Mono<List<Outcome>> sweepDead() {
+    return outcomes(
+        SWEEP_DEAD,
+        List.of(RedisKeys.USERS, LIVENESS, PENDING, ONLINE),
+        List.of(
+            RedisKeys.PRESENCE_CHANGES,
+            Integer.toString(timing.sweepBatch()),
+            millis(timing.closedRetention())));
+  }
+
+  /**
+   * Repairs registry entries of users shown online: one without sockets nor deadline (state lost)
+   * is given one dead-connection timeout for a heartbeat; returns how many were.
+   */
+  public Mono<Long> reconcile(List<String> onlineUsers) {
+    List<String> args = new ArrayList<>(onlineUsers.size() + 1);
+    args.add(millis(timing.deadConnectionTimeout()));
+    args.addAll(onlineUsers);
+    return redis
+        .execute(RECONCILE, List.of(RedisKeys.USERS, PENDING, ONLINE), args)
+        .collectList()
+        .map(reply -> Long.parseLong(strings(reply).get(0)));
   }
 
   /** How many users are online. */
@@ -125,25 +119,29 @@ public final class PresenceStore {
     return redis.opsForSet().size(ONLINE);
   }
 
-  private Flux<String> due(String key) {
-    return redis
-        .execute(DUE, List.of(key), List.of(Integer.toString(timing.sweepBatch())))
-        .collectList()
-        .flatMapIterable(PresenceStore::strings);
-  }
-
+  /** Scripts answer with pairs: outcome, then the user's new entry as JSON or ''. */
   @SuppressWarnings("rawtypes")
-  private Mono<Outcome> run(RedisScript<List> script, List<String> keys, List<String> args) {
-    return redis.execute(script, keys, args).collectList().map(PresenceStore::outcome);
+  private Mono<List<Outcome>> outcomes(
+      RedisScript<List> script, List<String> keys, List<String> args) {
+    return redis
+        .execute(script, keys, args)
+        .collectList()
+        .map(
+            reply -> {
+              List<String> parts = strings(reply);
+              List<Outcome> outcomes = new ArrayList<>(parts.size() / 2);
+              for (int i = 0; i + 1 < parts.size(); i += 2) {
+                outcomes.add(outcome(parts.get(i), parts.get(i + 1)));
+              }
+              return outcomes;
+            });
   }
 
-  private static Outcome outcome(List<?> reply) {
-    List<String> parts = strings(reply);
-    String result = parts.isEmpty() ? "ignored" : parts.get(0);
+  private static Outcome outcome(String result, String userJson) {
     User user =
-        parts.size() > 1
-            ? EventJson.read(parts.get(1).getBytes(StandardCharsets.UTF_8), User.class)
-            : null;
+        userJson.isEmpty()
+            ? null
+            : EventJson.read(userJson.getBytes(StandardCharsets.UTF_8), User.class);
     return new Outcome(result, user);
   }
 
@@ -155,13 +153,12 @@ public final class PresenceStore {
         .toList();
   }
 
-  // The {user} hash tag keeps one user's keys in one slot, should the layout ever move to Cluster.
-  static String conn(String user) {
-    return "presence:conn:{" + user + "}";
+  private static java.time.Duration min(java.time.Duration a, java.time.Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
-  static String closed(String user) {
-    return "presence:closed:{" + user + "}";
+  private static String millis(java.time.Duration duration) {
+    return Long.toString(duration.toMillis());
   }
 
   @SuppressWarnings("rawtypes")

@@ -7,7 +7,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -27,7 +31,9 @@ public final class Sweeper implements SmartLifecycle {
 
   private static final RateLimitedLog log =
       new RateLimitedLog(LoggerFactory.getLogger(Sweeper.class), Duration.ofSeconds(30));
-  private static final int CONCURRENCY = 32;
+  private static final int MAX_ROUNDS = 10;
+  // Entries are written by the presence scripts and always contain this; a cheap pre-filter.
+  private static final String ONLINE_MARKER = "\"status\":\"online\"";
 
   private final PresenceStore store;
   private final ReactiveStringRedisTemplate redis;
@@ -56,27 +62,34 @@ public final class Sweeper implements SmartLifecycle {
             .register(meters);
   }
 
-  /** One pass over due grace periods and dead sockets; emits the transitions it made. */
+  /** One pass over due grace periods and dead sockets, then a fresh read of the online count. */
   public Mono<Void> sweep() {
-    Mono<Void> offline =
-        store
-            .dueOffline()
-            .flatMap(store::claimOffline, CONCURRENCY)
-            .doOnNext(this::announce)
-            .then();
-    Mono<Void> dead =
-        store
-            .dueExpired()
-            .flatMap(store::expire, CONCURRENCY)
-            .doOnNext(
+    return drain(store::sweepOffline, outcome -> {})
+        .then(
+            drain(
+                store::sweepDead,
                 outcome -> {
                   if (!"ignored".equals(outcome.result())) {
                     expired.increment();
                   }
-                  announce(outcome);
-                })
-            .then();
-    return offline.then(dead).then(store.onlineCount().doOnNext(online::set)).then();
+                }))
+        .then(store.onlineCount().doOnNext(online::set))
+        .then();
+  }
+
+  /** Runs a sweep script until it finds less than a full batch (bounded per pass). */
+  private Mono<Void> drain(Supplier<Mono<List<Outcome>>> sweep, Consumer<Outcome> count) {
+    return Mono.defer(sweep)
+        .doOnNext(
+            outcomes ->
+                outcomes.forEach(
+                    outcome -> {
+                      count.accept(outcome);
+                      announce(outcome);
+                    }))
+        .repeat(MAX_ROUNDS)
+        .takeUntil(outcomes -> outcomes.size() < timing.sweepBatch())
+        .then();
   }
 
   /** Walks the registry and repairs entries left online without any socket or deadline. */
@@ -84,8 +97,10 @@ public final class Sweeper implements SmartLifecycle {
     return redis
         .<String, String>opsForHash()
         .scan(RedisKeys.USERS, ScanOptions.scanOptions().count(500).build())
-        .map(entry -> entry.getKey())
-        .flatMap(store::reconcile, CONCURRENCY)
+        .filter(entry -> entry.getValue().contains(ONLINE_MARKER))
+        .map(Map.Entry::getKey)
+        .buffer(500)
+        .concatMap(store::reconcile)
         .then();
   }
 
@@ -103,8 +118,7 @@ public final class Sweeper implements SmartLifecycle {
             every(timing.reconcileInterval(), this::reconcile, "reconcile"));
   }
 
-  private static Disposable every(
-      Duration interval, java.util.function.Supplier<Mono<Void>> task, String name) {
+  private static Disposable every(Duration interval, Supplier<Mono<Void>> task, String name) {
     return Flux.interval(interval)
         .onBackpressureDrop()
         .concatMap(

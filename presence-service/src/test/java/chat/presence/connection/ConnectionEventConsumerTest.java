@@ -30,19 +30,15 @@ class ConnectionEventConsumerTest {
 
   private ConnectionEventConsumer consumer(KafkaOutbound outbound) {
     return new ConnectionEventConsumer(
-        null,
-        outbound,
-        null,
-        null,
-        null,
-        new ConsumerMetrics(meters),
-        properties,
-        Clock.systemUTC());
+        null, outbound, null, null, new ConsumerMetrics(meters), properties, Clock.systemUTC());
   }
 
   private static InboundRecord record(String key, String value, AtomicInteger acks) {
     return new InboundRecord(
-        key, value == null ? null : value.getBytes(StandardCharsets.UTF_8), acks::incrementAndGet);
+        0,
+        key,
+        value == null ? null : value.getBytes(StandardCharsets.UTF_8),
+        acks::incrementAndGet);
   }
 
   @Test
