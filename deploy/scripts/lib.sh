@@ -48,7 +48,7 @@ build_stack() {
     && modules+=(deploy/local-stack)
   if [[ ${#modules[@]} -gt 0 ]]; then
     say "building ${modules[*]} (mvn package, no tests)"
-    (cd "$ROOT" && mvn -B -q -DskipTests package -pl "$(IFS=,; echo "${modules[*]}")" -am)
+    (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests package -pl "$(IFS=,; echo "${modules[*]}")" -am)
     touch "$LOCAL_STACK/libs" "$ROOT/deploy/kafka-runtime/target/libs" 2>/dev/null || true
   fi
   build_frontend
@@ -86,7 +86,7 @@ stage_launcher() {
 launcher() {
   if [[ ! -d "$LOCAL_STACK/libs" ]]; then
     say "building deploy/local-stack"
-    (cd "$ROOT" && mvn -B -q -DskipTests package -pl deploy/local-stack -am)
+    (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests package -pl deploy/local-stack -am)
   fi
   local classes="$LOCAL_STACK"
   if [[ "${1:-}" == up ]]; then

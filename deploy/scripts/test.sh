@@ -8,6 +8,9 @@
 #   6. the full local stack (own data dir under /tmp, MESSAGING_REPLICAS=2, high rate limits)
 #      and each end-to-end suite that exists
 # Always stops what it started. Prints a summary with durations; exit status 0 only if all passed.
+#
+#   deploy/chat test        all of it (what .ci/run runs)
+#   deploy/chat test e2e    only the end-to-end stage (builds the jars without running tests)
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=deploy/scripts/lib.sh
@@ -80,11 +83,11 @@ stop_infra() {
 }
 
 build_for_tests() {
-  (cd "$ROOT" && mvn -B -q -DskipTests package \
+  (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests package \
     -pl deploy/kafka-runtime,deploy/elasticsearch-runtime,deploy/local-stack -am)
 }
 
-maven_verify() { (cd "$ROOT" && mvn -B verify 2>&1 | tee "$RUN_DIR/mvn-verify.log" | grep -E --line-buffered '^\[(INFO|WARNING|ERROR)\] (Building |Tests run:|BUILD|ERROR|FAIL)|Reactor Summary|SUCCESS \[|FAILURE \[|SKIPPED$'; exit "${PIPESTATUS[0]}"); }
+maven_verify() { (cd "$ROOT" && mvn -B -Dstyle.color=never --fail-at-end verify 2>&1 | tee "$RUN_DIR/mvn-verify.log" | grep -E --line-buffered '^\[(INFO|WARNING|ERROR)\] (Building |Tests run:|BUILD|ERROR|FAIL)|Reactor Summary|SUCCESS \[|FAILURE \[|SKIPPED$'; exit "${PIPESTATUS[0]}"); }
 
 frontend_tests() { (cd "$ROOT/frontend" && npm ci --no-audit --no-fund --loglevel=error && npm test); }
 
@@ -110,33 +113,43 @@ summary() {
   printf '  total %ds\n' $((SECONDS - RUN_START))
 }
 
+MODE="${1:-all}"
+case "$MODE" in
+  all | e2e) ;;
+  *) echo "usage: deploy/chat test [e2e]" >&2; exit 2 ;;
+esac
+
 cd "$ROOT"
 step "install missing packages" install_packages redis-server chromium prometheus docker-compose
-step "build launcher, Kafka, Elasticsearch" build_for_tests || { summary; exit 1; }
-step "start shared test infrastructure" start_infra || { summary; exit 1; }
-step "mvn verify (all modules)" maven_verify
-VERIFIED=$?
-stop_infra
-if [[ -f frontend/package.json ]]; then
-  step "frontend unit tests (npm test)" frontend_tests
+VERIFIED=0
+if [[ "$MODE" == all ]]; then
+  step "build launcher, Kafka, Elasticsearch" build_for_tests || { summary; exit 1; }
+  step "start shared test infrastructure" start_infra || { summary; exit 1; }
+  step "mvn verify (all modules)" maven_verify
+  VERIFIED=$?
+  stop_infra
+  if [[ -f frontend/package.json ]]; then
+    step "frontend unit tests (npm test)" frontend_tests
+  else
+    skip "frontend unit tests" "no frontend/package.json"
+  fi
 else
-  skip "frontend unit tests" "no frontend/package.json"
+  step "build jars and frontend (no tests)" build_stack
+  VERIFIED=$?
 fi
 if [[ $VERIFIED -ne 0 ]]; then
-  skip "end-to-end suites" "mvn verify failed: no jars to run"
+  skip "end-to-end suites" "the build failed: no jars to run"
+elif step "start full stack (2 messaging replicas)" start_stack; then
+  for suite in messaging-service/src/test/js/run-e2e.sh frontend/e2e/run.sh deploy/monitoring/verify.sh; do
+    if [[ -f "$suite" ]]; then
+      step "e2e $suite" e2e bash "$suite"
+    else
+      skip "e2e $suite" "not present"
+    fi
+  done
+  step "stop full stack" env CHAT_DATA_DIR="$STACK_DATA" bash -c "source '$ROOT/deploy/scripts/lib.sh'; launcher down"
 else
-  if step "start full stack (2 messaging replicas)" start_stack; then
-    for suite in messaging-service/src/test/js/run-e2e.sh frontend/e2e/run.sh deploy/monitoring/verify.sh; do
-      if [[ -f "$suite" ]]; then
-        step "e2e $suite" e2e bash "$suite"
-      else
-        skip "e2e $suite" "not present"
-      fi
-    done
-    step "stop full stack" env CHAT_DATA_DIR="$STACK_DATA" bash -c "source '$ROOT/deploy/scripts/lib.sh'; launcher down"
-  else
-    tail -n 30 "$STACK_DATA/logs/launcher.log" 2>/dev/null
-  fi
+  tail -n 30 "$STACK_DATA/logs/launcher.log" 2>/dev/null
 fi
 summary
 exit $FAILED
