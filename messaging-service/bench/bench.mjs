@@ -140,12 +140,21 @@ function readProc(pid) {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime
     const rssKb = Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
-    const name = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').find((arg) => arg.endsWith('.jar'))
-      ?? stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    return { ticks, rssKb, name: name.split('/').pop() };
+    return { ticks, rssKb, name: processName(pid, stat) };
   } catch {
     return null;
   }
+}
+
+/** `-jar X.jar` -> X.jar; a JVM with a main class -> the class; otherwise the command name. */
+function processName(pid, stat) {
+  const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  const jar = args.indexOf('-jar');
+  if (jar >= 0 && args[jar + 1]) return args[jar + 1].split('/').pop();
+  const classpath = args.findIndex((arg) => arg === '-cp' || arg === '-classpath');
+  const main = args.slice(classpath >= 0 ? classpath + 2 : 1).find((arg) => !arg.startsWith('-'));
+  if (args[0]?.endsWith('java') && main) return main.split('.').slice(-2).join('.');
+  return stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
 }
 
 function startSampling() {
@@ -289,10 +298,11 @@ async function main() {
       for (const sender of senders) {
         while (sender.count < due) {
           const clientMsgId = `${RUN}-${sender.i}-${sender.count++}`;
-          const entry = { t0: performance.now(), warm: now < warmEnd, ok: false, ids: new Set(), seen: new Uint8Array(N) };
+          const entry = { t0: performance.now(), warm: now < warmEnd, acked: false, ok: false, ids: new Set(), seen: new Uint8Array(N) };
           sent.set(clientMsgId, entry);
           if (!entry.warm) measuredSent++;
           sender.socket.emit('sendMessage', { room: opt.room, content: `bench ${clientMsgId}`, clientMsgId }, (ack) => {
+            entry.acked = true;
             entry.ok = ack?.ok === true;
             if (!entry.warm) ackLatencies.push(performance.now() - entry.t0);
             if (!entry.ok) {
@@ -308,7 +318,7 @@ async function main() {
   log(`sending stopped (${measuredSent} measured messages); draining up to ${DRAIN} s`);
 
   const measured = () => [...sent.values()].filter((e) => !e.warm);
-  const complete = () => measured().every((e) => e.ok === false || e.seen.every((v) => v === 1));
+  const complete = () => measured().every((e) => e.acked && (!e.ok || e.seen.every((v) => v === 1)));
   const drainEnd = performance.now() + DRAIN * 1000;
   while (performance.now() < drainEnd && !complete()) {
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -329,6 +339,7 @@ async function main() {
     load: { clients: N, senders: S, ratePerSender: R, seconds: D, warmupSeconds: WARMUP },
     sent: entries.length,
     acked: acked.length,
+    unacked: entries.filter((e) => !e.acked).length,
     ackErrors: Object.fromEntries(ackErrors),
     storedMsgPerSec: acked.length / sendSeconds,
     deliveries,
@@ -353,17 +364,18 @@ async function main() {
   if (ackErrors.has('rate_limited')) {
     log('some sends were rate_limited: start the stack with MESSAGE_RATE_LIMIT_PER_SECOND above --rate');
   }
-  process.exit(result.lostDeliveries === 0 && result.duplicateDeliveries === 0 && result.storedTwice === 0 ? 0 : 1);
+  const clean = result.lostDeliveries === 0 && result.duplicateDeliveries === 0 && result.storedTwice === 0;
+  process.exit(clean && result.unacked === 0 ? 0 : 1);
 }
 
 function print(r) {
   const f = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
   const rows = [
     ['load (clients x senders x msg/s)', `${r.load.clients} x ${r.load.senders} x ${r.load.ratePerSender} for ${r.load.seconds} s`],
-    ['messages sent / acked ok', `${r.sent} / ${r.acked}`],
+    ['messages sent / acked ok / no ack', `${r.sent} / ${r.acked} / ${r.unacked}`],
     ['ack errors', Object.keys(r.ackErrors).length ? JSON.stringify(r.ackErrors) : 'none'],
     ['stored msg/s', f(r.storedMsgPerSec)],
-    ['deliveries (newMessage)', `${r.deliveries} of ${r.expectedDeliveries} expected`],
+    ['deliveries (newMessage)', `${r.deliveries} (acked messages x clients: ${r.expectedDeliveries})`],
     ['deliveries/s', f(r.deliveriesPerSec, 0)],
     ['latency p50 / p95 / p99 / max (ms)', `${f(r.latencyMs.p50)} / ${f(r.latencyMs.p95)} / ${f(r.latencyMs.p99)} / ${f(r.latencyMs.max)}`],
     ['ack latency p50 / p99 (ms)', `${f(r.ackLatencyMs.p50)} / ${f(r.ackLatencyMs.p99)}`],
