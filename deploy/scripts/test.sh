@@ -26,7 +26,7 @@ RUN_START=$SECONDS
 
 cleanup() {
   if [[ -d "$STACK_DATA/run" ]]; then
-    CHAT_DATA_DIR="$STACK_DATA" launcher_quiet down || true
+    launcher_quiet down || true
   fi
   stop_infra
   if [[ $FAILED -eq 0 ]]; then rm -rf "$RUN_DIR"; fi
@@ -53,7 +53,7 @@ step() {
 
 skip() { SUMMARY+=("$(printf 'SKIP  %-44s        (%s)' "$1" "$2")"); }
 
-launcher_quiet() { (launcher "$@") >/dev/null 2>&1; }
+launcher_quiet() { (export CHAT_DATA_DIR="$STACK_DATA" && launcher "$@") >/dev/null 2>&1; }
 
 start_infra() {
   # A copy of the launcher's classpath: mvn verify rebuilds deploy/local-stack meanwhile.
@@ -91,13 +91,18 @@ maven_verify() { (cd "$ROOT" && mvn -B -Dstyle.color=never --fail-at-end verify 
 
 frontend_tests() { (cd "$ROOT/frontend" && npm ci --no-audit --no-fund --loglevel=error && npm test); }
 
+# The stack of the e2e stage: its own data dir, two messaging replicas, an admin, no throttling.
 start_stack() {
-  CHAT_DATA_DIR="$STACK_DATA" CHAT_BUILD=never MESSAGING_REPLICAS=2 ADMIN_USERS="${ADMIN_USERS:-admin}" \
-    AUTH_RATE_LIMIT_PER_MINUTE="${AUTH_RATE_LIMIT_PER_MINUTE:-100000}" \
-    API_RATE_LIMIT_PER_SECOND="${API_RATE_LIMIT_PER_SECOND:-100000}" \
-    MESSAGE_RATE_LIMIT_PER_SECOND="${MESSAGE_RATE_LIMIT_PER_SECOND:-100000}" \
-    bash -c "source '$ROOT/deploy/scripts/lib.sh'; build_frontend && launcher up --detach"
+  (
+    export CHAT_DATA_DIR="$STACK_DATA" MESSAGING_REPLICAS=2 ADMIN_USERS="${ADMIN_USERS:-admin}"
+    export AUTH_RATE_LIMIT_PER_MINUTE="${AUTH_RATE_LIMIT_PER_MINUTE:-100000}"
+    export API_RATE_LIMIT_PER_SECOND="${API_RATE_LIMIT_PER_SECOND:-100000}"
+    export MESSAGE_RATE_LIMIT_PER_SECOND="${MESSAGE_RATE_LIMIT_PER_SECOND:-100000}"
+    build_frontend && launcher up --detach
+  )
 }
+
+stop_stack() { (export CHAT_DATA_DIR="$STACK_DATA" && launcher down); }
 
 e2e() {
   CHAT_URL=http://localhost:8080 MESSAGING_URL=http://localhost:8081 \
@@ -147,7 +152,7 @@ elif step "start full stack (2 messaging replicas)" start_stack; then
       skip "e2e $suite" "not present"
     fi
   done
-  step "stop full stack" env CHAT_DATA_DIR="$STACK_DATA" bash -c "source '$ROOT/deploy/scripts/lib.sh'; launcher down"
+  step "stop full stack" stop_stack
 else
   tail -n 30 "$STACK_DATA/logs/launcher.log" 2>/dev/null
 fi
