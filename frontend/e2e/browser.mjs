@@ -106,3 +106,50 @@ export async function until(fn, { timeout = TIMEOUT, interval = 250, what = 'con
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
 }
+
+/**
+ * Reads the open conversation by scrolling it from the bottom up (the list is virtualized, so
+ * only what is on screen is in the DOM), until `enough(messages)` or the top. Checks on the way
+ * that no seq is rendered twice. Returns [{ seq, text }] sorted by seq.
+ */
+export async function readConversation(page, enough = () => false) {
+  const scroller = page.getByTestId('virtuoso-scroller');
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  const seen = new Map();
+  for (let pass = 0; pass < 2000; pass++) {
+    await new Promise((r) => setTimeout(r, 120));
+    const rendered = await page.$$eval('[data-testid=message][data-status=sent]', (els) =>
+      els.map((e) => ({ seq: Number(e.dataset.seq), text: e.innerText })),
+    );
+    const seqs = rendered.map((m) => m.seq);
+    if (new Set(seqs).size !== seqs.length) throw new Error(`a message is rendered twice: ${seqs.join(',')}`);
+    for (const m of rendered) seen.set(m.seq, m.text);
+    const messages = [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([seq, text]) => ({ seq, text }));
+    if (enough(messages)) return messages;
+    const top = await scroller.evaluate((el) => {
+      el.scrollTop = Math.max(0, el.scrollTop - el.clientHeight * 0.7);
+      return el.scrollTop;
+    });
+    if (top === 0 && pass > 0 && (await page.getByText('This is the beginning of the conversation.').count()) > 0) {
+      await new Promise((r) => setTimeout(r, 200));
+      const last = await page.$$eval('[data-testid=message][data-status=sent]', (els) => els.map((e) => ({ seq: Number(e.dataset.seq), text: e.innerText })));
+      for (const m of last) seen.set(m.seq, m.text);
+      return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([seq, text]) => ({ seq, text }));
+    }
+  }
+  throw new Error('conversation too long to read');
+}
+
+/** Counts how often the page shows the "reconnecting" banner from now on. */
+export async function countReconnects(page) {
+  await page.evaluate(() => {
+    window.__reconnects = 0;
+    let shown = false;
+    new MutationObserver(() => {
+      const now = !!document.querySelector('[data-testid=connection-banner][data-status=reconnecting]');
+      if (now && !shown) window.__reconnects++;
+      shown = now;
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  return () => page.evaluate(() => window.__reconnects);
+}

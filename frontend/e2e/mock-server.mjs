@@ -82,19 +82,18 @@ async function handle(req, res) {
     if (!user) return error(res, 401, 'unauthorized', 'missing or invalid token');
     if (path === '/api/presence') return send(res, 200, [...registry.values()]);
     if (path === '/api/search/messages') {
+      // As logging-service: global rooms only (DM text is never logged), HTML-escaped
+      // fragments with hits in <mark>.
       const q = (url.searchParams.get('q') ?? '').toLowerCase();
+      const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
       const results = [];
-      for (const r of rooms.values()) {
-        if (!canRead(user, r)) continue;
-        for (const m of r.messages) {
-          const i = m.content.toLowerCase().indexOf(q);
-          if (q && i >= 0) {
-            const frag = `${m.content.slice(0, i)}<em>${m.content.slice(i, i + q.length)}</em>${m.content.slice(i + q.length)}`;
-            results.push({ message: m, highlights: [frag] });
-          }
-        }
+      for (const m of rooms.get('general').messages) {
+        const i = m.content.toLowerCase().indexOf(q);
+        if (!q || i < 0) continue;
+        const highlights = [`${esc(m.content.slice(0, i))}<mark>${esc(m.content.slice(i, i + q.length))}</mark>${esc(m.content.slice(i + q.length))}`];
+        results.push({ id: m.id, room: m.room, seq: m.seq, senderId: m.senderId, timestamp: m.timestamp, content: m.content, highlights });
       }
-      return send(res, 200, { total: results.length, results: results.slice(-20).reverse() });
+      return send(res, 200, { total: results.length, page: 0, size: 20, results: results.slice(-20).reverse() });
     }
     if (path.startsWith('/api/analytics/')) return analytics(res, path.slice('/api/analytics/'.length), url.searchParams, user);
     return error(res, 404, 'not_found', 'no such endpoint');
@@ -105,23 +104,27 @@ async function handle(req, res) {
 function analytics(res, what, params, user) {
   if (!user.roles.includes('admin')) return error(res, 403, 'forbidden', 'admins only');
   const count = (key) => Object.entries(events.reduce((acc, e) => ((acc[e[key]] = (acc[e[key]] ?? 0) + 1), acc), {}));
+  // Shapes as logging-service's AnalyticsQueries records.
   if (what === 'summary') {
     return send(res, 200, {
       totalEvents: events.length,
       messages: events.filter((e) => e.eventType === 'message_sent' || e.eventType === 'dm_sent').length,
+      directMessages: events.filter((e) => e.eventType === 'dm_sent').length,
       activeUsers: new Set(events.map((e) => e.userId)).size,
-      eventsByType: count('eventType').map(([type, n]) => ({ type, count: n })),
+      eventsByType: Object.fromEntries(count('eventType')),
     });
   }
   if (what === 'timeline') {
     const buckets = {};
     for (const e of events) {
-      if (e.eventType !== 'message_sent' && e.eventType !== 'dm_sent') continue;
       const t = new Date(e.timestamp);
       t.setSeconds(0, 0);
-      buckets[t.toISOString()] = (buckets[t.toISOString()] ?? 0) + 1;
+      const b = (buckets[t.toISOString()] ??= { start: t.toISOString(), total: 0, messages: 0, counts: {} });
+      b.total++;
+      if (e.eventType === 'message_sent' || e.eventType === 'dm_sent') b.messages++;
+      b.counts[e.eventType] = (b.counts[e.eventType] ?? 0) + 1;
     }
-    return send(res, 200, { interval: '1m', buckets: Object.entries(buckets).map(([timestamp, n]) => ({ timestamp, count: n })) });
+    return send(res, 200, { interval: '1m', buckets: Object.values(buckets) });
   }
   if (what === 'top-users') return send(res, 200, { users: count('userId').map(([userId, n]) => ({ userId, count: n })) });
   if (what === 'top-rooms') return send(res, 200, { rooms: count('room').filter(([r]) => r !== 'undefined').map(([room, n]) => ({ room, count: n })) });

@@ -10,9 +10,11 @@ import {
   CHAT_URL,
   SHOTS,
   connected,
+  countReconnects,
   launchBrowser,
   message,
   newPerson,
+  readConversation,
   register,
   renderedSeqs,
   screenshot,
@@ -21,16 +23,24 @@ import {
   until,
 } from './browser.mjs';
 import { login, seedMessages } from './seed.mjs';
+import { registerApi, startSender } from './sender.mjs';
 
 const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const RESTART = process.env.RESTART_MESSAGING_CMD ?? `${REPO}deploy/chat restart messaging-service`;
+// `{name}` is replaced by each replica's component name.
+const RESTART = process.env.RESTART_MESSAGING_CMD ?? `${REPO}deploy/chat restart {name}`;
+// Messaging replicas of the stack, as name=url (the e2e sender connects to them directly).
+const REPLICAS = (process.env.E2E_MESSAGING_REPLICAS ?? 'messaging-service=http://localhost:8081,messaging-service-2=http://localhost:8091')
+  .split(',')
+  .map((r) => r.split('='))
+  .map(([name, url]) => ({ name: name.trim(), url: url.trim() }));
 const ADMIN = process.env.E2E_ADMIN_USER ?? 'admin';
 const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'admin-e2e-password';
 const PASSWORD = 'correct-horse-battery';
 const suffix = Date.now().toString(36).slice(-5);
 const ALICE = `alice_${suffix}`;
 const BOB = `bob.${suffix}`;
+const CAROL = `carol-${suffix}`;
 const HISTORY = Number(process.env.E2E_HISTORY_MESSAGES ?? 300);
 
 describe('chat in a real browser', () => {
@@ -90,6 +100,8 @@ describe('chat in a real browser', () => {
   test('they chat in General, each seeing the other live', async () => {
     await send(alice.page, `hello from ${ALICE}`);
     await message(bob.page, `hello from ${ALICE}`).waitFor();
+    await send(alice.page, `who wants kumquat${suffix} pie?`);
+    await message(bob.page, `kumquat${suffix}`).waitFor();
     await send(bob.page, `hi alice! see https://example.com/docs/${suffix}, and <b>this</b> stays text ${suffix}`);
     await message(alice.page, `stays text ${suffix}`).waitFor();
     const link = alice.page.locator(`[data-testid=message] a[href="https://example.com/docs/${suffix}"]`);
@@ -173,29 +185,51 @@ describe('chat in a real browser', () => {
     assertContiguous(await renderedSeqs(alice.page));
   });
 
-  test('both survive a messaging-service restart and catch up what was sent meanwhile', async () => {
-    const restart = run('bash', ['-c', RESTART], { timeout: 180_000 });
-    // Bob keeps writing during the restart; his client retries over the reconnect.
-    const sent = [];
-    for (let i = 1; i <= 5; i++) {
-      const text = `during restart ${i} ${suffix}`;
-      await send(bob.page, text);
-      sent.push(text);
-      await new Promise((r) => setTimeout(r, 1500));
+  test('both survive restarts of the messaging replicas and catch up what was sent meanwhile', async () => {
+    // Alice and bob each sit on one replica (the gateway balances them): restarting every
+    // replica in turn disconnects both. Meanwhile carol writes from the other replica and bob
+    // keeps typing in his browser; afterwards both browsers must hold every message once, in
+    // seq order, without holes.
+    const reconnects = [await countReconnects(alice.page), await countReconnects(bob.page)];
+    const carolToken = await registerApi(CHAT_URL, CAROL, PASSWORD);
+    const acked = [];
+    const fromBob = [];
+    for (const [i, replica] of REPLICAS.entries()) {
+      const other = REPLICAS[(i + 1) % REPLICAS.length];
+      const sender = startSender(other.url, carolToken, 'general', (n) => `carol ${n} while ${replica.name} restarts ${suffix}`);
+      const restart = run('bash', ['-c', RESTART.replaceAll('{name}', replica.name)], { timeout: 300_000 });
+      for (let n = 1; n <= 3; n++) {
+        const text = `bob ${n} during ${replica.name} restart ${suffix}`;
+        await send(bob.page, text);
+        fromBob.push(text);
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      const { stdout } = await restart;
+      acked.push(...(await sender.stop()));
+      console.log(`# ${stdout.trim() || `${replica.name} restarted`}`);
+      await connected(alice.page, 90_000);
+      await connected(bob.page, 90_000);
     }
-    await restart;
-    await connected(alice.page, 90_000);
-    await connected(bob.page, 90_000);
-    for (const text of sent) {
+    // Whatever bob's client gave up on (no ack within 10 s), he retries: same clientMsgId.
+    for (const text of fromBob) {
       const retry = bob.page.locator('[data-testid=message-row]', { hasText: text }).getByRole('button', { name: 'Retry' });
       if (await retry.count()) await retry.click();
     }
-    for (const text of sent) await message(alice.page, text).waitFor({ timeout: 60_000 });
-    await send(bob.page, `after restart ${suffix}`);
-    await message(alice.page, `after restart ${suffix}`).waitFor();
-    const seqs = await renderedSeqs(alice.page);
-    assertContiguous(seqs);
-    for (const text of sent) assert.equal(await message(alice.page, text).count(), 1, `exactly one "${text}"`);
+    await send(bob.page, `after the restarts ${suffix}`);
+    await message(alice.page, `after the restarts ${suffix}`).waitFor({ timeout: 60_000 });
+
+    const expected = [...acked, ...fromBob, `after the restarts ${suffix}`];
+    for (const [name, page] of [['alice', alice.page], ['bob', bob.page]]) {
+      const messages = await readConversation(page, (ms) => expected.every((t) => ms.some((m) => m.text.includes(t))));
+      assertContiguous(messages.map((m) => m.seq));
+      for (const text of expected) {
+        const n = messages.filter((m) => m.text.includes(text)).length;
+        assert.equal(n, 1, `${name} has "${text}" exactly once`);
+      }
+    }
+    const counts = await Promise.all(reconnects.map((count) => count()));
+    console.log(`# carol's messages acknowledged during the restarts: ${acked.length}; reconnect banners alice/bob: ${counts.join('/')}`);
+    assert.ok(counts[0] > 0 && counts[1] > 0, `both browsers lost their connection at least once (${counts})`);
   });
 
   test('older history loads on scroll-up, in order, keeping the reading position', async () => {
@@ -221,27 +255,29 @@ describe('chat in a real browser', () => {
       );
       prepends++;
     }
-    assert.ok(prepends >= 2, `history came in pages (${prepends})`);
+    assert.ok(prepends >= (HISTORY > 100 ? 2 : 1), `history came in pages (${prepends})`);
     assertContiguous(await renderedSeqs(alice.page));
     console.log(`# seeded ${HISTORY} messages in ${seeded} ms; scrolled back through them in ${prepends} pages`);
   });
 
-  test('search finds a message and jumps to it', async () => {
+  test('search finds a message and jumps to it through the history in between', async () => {
+    await alice.page.getByTestId(`dm-${BOB}`).click(); // jump from another room
     const box = alice.page.getByLabel('Search messages');
-    const hit = alice.page.getByTestId('search-hit').filter({ hasText: 'private hello' });
+    const hit = alice.page.getByTestId('search-hit').filter({ hasText: `kumquat${suffix}` });
     await until(
       async () => {
         await box.fill('');
-        await box.fill('private');
+        await box.fill(`kumquat${suffix}`);
         await alice.page.getByTestId('search-results').getByRole('status').filter({ hasText: /result/ }).waitFor({ timeout: 5000 });
         return (await hit.count()) > 0;
       },
-      { timeout: 60_000, interval: 1000, what: 'indexed search hit' },
+      { timeout: 60_000, interval: 1000, what: 'the message indexed for search' },
     );
-    assert.ok((await hit.locator('mark').count()) > 0, 'highlighted fragment');
+    assert.equal(await hit.locator('mark').first().innerText(), `kumquat${suffix}`);
     await hit.first().click();
-    await until(async () => (await alice.page.getByTestId('room-title').innerText()) === BOB, { what: 'jump to DM' });
-    await alice.page.locator('[data-testid=message].flash', { hasText: 'a private hello' }).waitFor();
+    await until(async () => (await alice.page.getByTestId('room-title').innerText()) === '# General', { what: 'jump to General' });
+    await alice.page.locator('[data-testid=message].flash', { hasText: `kumquat${suffix}` }).waitFor();
+    await screenshot(alice.page, 'search');
   });
 
   test('phone width and dark mode stay usable', async () => {

@@ -33,11 +33,22 @@ describe('linkify', () => {
 });
 
 describe('parseHighlight', () => {
-  it('splits on <em> markers only', () => {
-    expect(parseHighlight('say <em>hello</em> to <b>x</b>')).toEqual([
+  it('splits on <mark> and <em> markers only', () => {
+    expect(parseHighlight('say <mark>hello</mark> to <b>x</b>', { escaped: false })).toEqual([
       { text: 'say ', hit: false },
       { text: 'hello', hit: true },
       { text: ' to <b>x</b>', hit: false },
+    ]);
+    expect(parseHighlight('<em>a</em>b')).toEqual([
+      { text: 'a', hit: true },
+      { text: 'b', hit: false },
+    ]);
+  });
+  it('decodes an escaping highlighter into text, which stays text', () => {
+    expect(parseHighlight('&lt;img src=x onerror=alert(1)&gt; &amp; <mark>hi</mark> &amp;lt;')).toEqual([
+      { text: '<img src=x onerror=alert(1)> & ', hit: false },
+      { text: 'hi', hit: true },
+      { text: ' &lt;', hit: false },
     ]);
   });
   it('handles empty input', () => expect(parseHighlight('')).toEqual([]));

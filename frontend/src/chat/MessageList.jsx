@@ -22,26 +22,59 @@ export default function MessageList({ room, title, messages, pending, me, focus,
 
   const items = useMemo(() => (pending.length ? messages.concat(pending) : messages), [messages, pending]);
   const [atBottom, setAtBottom] = useState(true);
+  // Whether new messages keep the view at the bottom. Only scrolling up (the user, or a jump)
+  // turns it off: the list also leaves the bottom when content grows or the viewport shrinks
+  // (a banner appears), and must follow then. Reaching the bottom turns it on again.
+  const stick = useRef(true);
+  const lastTop = useRef(0);
+  const onScroll = useCallback((e) => {
+    const el = e.currentTarget;
+    const top = el.scrollTop;
+    if (el.scrollHeight - top - el.clientHeight < 48) stick.current = true;
+    else if (top < lastTop.current - 2) stick.current = false;
+    lastTop.current = top;
+  }, []);
+  const scroller = useRef(null);
+  const scrollerRef = useCallback(
+    (el) => {
+      scroller.current?.removeEventListener('scroll', onScroll);
+      scroller.current = el;
+      el?.addEventListener('scroll', onScroll, { passive: true });
+    },
+    [onScroll],
+  );
 
   const changeAtBottom = useCallback(
     (value) => {
       setAtBottom(value);
-      onAtBottom?.(value);
+      onAtBottom?.(value || stick.current);
     },
     [onAtBottom],
   );
+  const followOutput = useCallback((bottom) => (bottom || stick.current ? 'auto' : false), []);
 
   // My own new message always scrolls into view.
   const lastPending = pending.length ? pending[pending.length - 1].clientMsgId : null;
   useEffect(() => {
-    if (lastPending) ref.current?.scrollToIndex({ index: 'LAST', align: 'end' });
+    if (!lastPending) return;
+    stick.current = true;
+    ref.current?.scrollToIndex({ index: 'LAST', align: 'end' });
   }, [lastPending]);
 
   // A search jump: scroll to the message once it is loaded.
   const focusSeq = focus?.room === room ? focus.seq : null;
   const focusIndex = focusSeq == null ? -1 : indexOfSeq(messages, focusSeq);
   useEffect(() => {
-    if (focusIndex >= 0) ref.current?.scrollToIndex({ index: focusIndex, align: 'center' });
+    if (focusIndex < 0) return undefined;
+    stick.current = false;
+    // After Virtuoso has taken the new data in, and once more after it measured the items.
+    const go = () => ref.current?.scrollToIndex({ index: focusIndex, align: 'center' });
+    const frame = requestAnimationFrame(go);
+    const again = setTimeout(go, 400);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(again);
+    };
     // re-run per jump (nonce), not per message change
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus?.nonce, focusIndex >= 0]);
@@ -62,6 +95,8 @@ export default function MessageList({ room, title, messages, pending, me, focus,
     [firstItemIndex, items, me, focusSeq, onRetry],
   );
 
+  // Read by Virtuoso at mount only: the newest message, or the message a search jump targets.
+  const [initialIndex] = useState(() => (focusIndex >= 0 ? { index: focusIndex, align: 'center' } : { index: 'LAST', align: 'end' }));
   const listContext = useMemo(() => ({ hasOlder, loading: loadingOlder }), [hasOlder, loadingOlder]);
 
   if (items.length === 0) {
@@ -73,16 +108,21 @@ export default function MessageList({ room, title, messages, pending, me, focus,
   }
 
   return (
-    <div role="log" aria-label={`Messages in ${title}`} className="relative min-h-0 flex-1">
+    <div
+      role="log"
+      aria-label={`Messages in ${title}`}
+      className="relative min-h-0 flex-1"
+    >
       <Virtuoso
         ref={ref}
+        scrollerRef={scrollerRef}
         className="h-full"
         data={items}
         firstItemIndex={firstItemIndex}
-        initialTopMostItemIndex={items.length - 1}
-        computeItemKey={(_, item) => item.id ?? item.clientMsgId}
+        initialTopMostItemIndex={initialIndex}
+        computeItemKey={(_, item) => keyOf(item)}
         itemContent={itemContent}
-        followOutput={(bottom) => (bottom ? 'smooth' : false)}
+        followOutput={followOutput}
         atBottomStateChange={changeAtBottom}
         atBottomThreshold={48}
         startReached={() => hasOlder && onLoadOlder()}
@@ -93,7 +133,10 @@ export default function MessageList({ room, title, messages, pending, me, focus,
       {!atBottom && (
         <button
           type="button"
-          onClick={() => ref.current?.scrollToIndex({ index: 'LAST', align: 'end', behavior: 'smooth' })}
+          onClick={() => {
+            stick.current = true;
+            ref.current?.scrollToIndex({ index: 'LAST', align: 'end', behavior: 'smooth' });
+          }}
           className="absolute bottom-3 right-4 rounded-full bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-lg hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
         >
           ↓ Latest
@@ -116,3 +159,7 @@ function ListFooter() {
 }
 
 const COMPONENTS = { Header: ListHeader, Footer: ListFooter };
+
+function keyOf(item) {
+  return item ? (item.id ?? item.clientMsgId) : null;
+}

@@ -236,15 +236,23 @@ export function createChatConnection({ token, store, onUnauthorized, url }) {
       if (!getState().rooms[room]) {
         dispatch({ type: 'roomAdded', room: { id: room, type: room === GENERAL ? 'global' : 'dm' } });
       }
-      dispatch({ type: 'openRoom', room });
-      for (let i = 0; i < 200; i++) {
-        const msgs = getState().messages[room] ?? [];
+      const loaded = (msgs) => {
         const low = minSeq(msgs);
-        if (low != null && (low <= 1 || low <= seq - 10)) break;
-        const payload = low == null ? { room, limit: PAGE } : { room, beforeSeq: low, limit: MAX_PAGE };
-        const ack = await request('loadHistory', payload);
-        dispatch({ type: 'messages', room, messages: ack.messages ?? [], hasMore: ack.hasMore });
-        if (getState().messages[room] === msgs) break;
+        return low != null && (low <= 1 || low <= seq - 10);
+      };
+      // Already loaded: open the room right at the message. Otherwise show the room while the
+      // history between it and the loaded part comes in.
+      if (!loaded(getState().messages[room] ?? [])) {
+        dispatch({ type: 'openRoom', room });
+        for (let i = 0; i < 200; i++) {
+          const msgs = getState().messages[room] ?? [];
+          if (loaded(msgs)) break;
+          const low = minSeq(msgs);
+          const payload = low == null ? { room, limit: PAGE } : { room, beforeSeq: low, limit: MAX_PAGE };
+          const ack = await request('loadHistory', payload);
+          dispatch({ type: 'messages', room, messages: ack.messages ?? [], hasMore: ack.hasMore });
+          if (getState().messages[room] === msgs) break;
+        }
       }
       dispatch({ type: 'focus', room, seq, nonce: Date.now() });
     },

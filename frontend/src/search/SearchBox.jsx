@@ -103,7 +103,7 @@ export default function SearchBox({ token, roomLabel, onJump }) {
                   <span className="mt-0.5 block text-sm">
                     {hit.fragments.map((f, i) => (
                       <span key={i} className="block truncate">
-                        <Highlighted fragment={f} />
+                        <Highlighted fragment={f} escaped={hit.escaped} />
                       </span>
                     ))}
                   </span>

@@ -27,6 +27,8 @@ export function normalizeSearch(data) {
       timestamp: m?.timestamp ?? raw?.timestamp,
       content,
       fragments: fragments.length ? fragments.map(String) : [content],
+      // Highlighter fragments are HTML-escaped; the raw content fallback is not.
+      escaped: fragments.length > 0,
     });
   }
   const total = Number(data?.total ?? data?.totalHits ?? hits.length);
