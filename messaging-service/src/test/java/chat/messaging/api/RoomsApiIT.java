@@ -1,0 +1,154 @@
+package chat.messaging.api;
+
+import chat.events.auth.JwtTokens;
+import chat.messaging.socketio.SocketListener;
+import chat.messaging.testing.ChatClient;
+import chat.messaging.testing.InfrastructureTest;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** {@code GET /api/rooms} and {@code GET /api/rooms/{room}/messages} over real HTTP. */
+class RoomsApiIT extends InfrastructureTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @LocalServerPort int port;
+  @Autowired JwtTokens tokens;
+  @Autowired SocketListener listener;
+  @Autowired ReactiveMongoTemplate mongo;
+
+  private WebTestClient http() {
+    return WebTestClient.bindToServer()
+        .baseUrl("http://127.0.0.1:" + port)
+        .responseTimeout(WAIT)
+        .build();
+  }
+
+  private String bearer(String userId) {
+    return "Bearer " + tokens.issue(userId, Set.of(), Duration.ofMinutes(5));
+  }
+
+  private String user(String prefix) {
+    String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+    mongo
+        .insert(new Document("_id", name.toLowerCase()).append("userId", name), "accounts")
+        .block(WAIT);
+    return name;
+  }
+
+  @Test
+  void roomsAndHistoryFollowTheLoadHistoryRules() {
+    String aliceId = user("alice");
+    String bobId = user("bob");
+    ChatClient alice = ChatClient.connect(listener, aliceId);
+    String room =
+        alice
+            .ack("startDM", "{\"recipientId\":\"" + bobId + "\"}")
+            .path("room")
+            .path("id")
+            .asString();
+    for (int i = 1; i <= 4; i++) {
+      alice.ack("sendMessage", "{\"room\":\"" + room + "\",\"content\":\"m" + i + "\"}");
+    }
+    alice.disconnect();
+
+    http()
+        .get()
+        .uri("/api/rooms")
+        .header("Authorization", bearer(bobId))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.rooms[0].id")
+        .isEqualTo("general")
+        .jsonPath("$.rooms[0].type")
+        .isEqualTo("global")
+        .jsonPath("$.rooms[1].id")
+        .isEqualTo(room)
+        .jsonPath("$.rooms[1].type")
+        .isEqualTo("dm")
+        .jsonPath("$.rooms[1].lastSeq")
+        .isEqualTo(4)
+        .jsonPath("$.rooms[1].members.length()")
+        .isEqualTo(2);
+
+    http()
+        .get()
+        .uri("/api/rooms/{room}/messages?limit=2", room)
+        .header("Authorization", bearer(bobId))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.messages[0].seq")
+        .isEqualTo(3)
+        .jsonPath("$.messages[1].seq")
+        .isEqualTo(4)
+        .jsonPath("$.hasMore")
+        .isEqualTo(true);
+
+    http()
+        .get()
+        .uri("/api/rooms/{room}/messages?beforeSeq=3&limit=100", room)
+        .header("Authorization", bearer(bobId))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.messages.length()")
+        .isEqualTo(2)
+        .jsonPath("$.hasMore")
+        .isEqualTo(false);
+  }
+
+  @Test
+  void refusalsUseTheContractErrorShape() {
+    String carol = user("carol");
+    http()
+        .get()
+        .uri("/api/rooms/{room}/messages", "dm:xx_a:xx_b")
+        .header("Authorization", bearer(carol))
+        .exchange()
+        .expectStatus()
+        .isForbidden()
+        .expectBody()
+        .jsonPath("$.error.code")
+        .isEqualTo("forbidden");
+    http()
+        .get()
+        .uri("/api/rooms/{room}/messages", "lobby")
+        .header("Authorization", bearer(carol))
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectBody()
+        .jsonPath("$.error.code")
+        .isEqualTo("not_found");
+    http()
+        .get()
+        .uri("/api/rooms/general/messages?limit=0")
+        .header("Authorization", bearer(carol))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.error.code")
+        .isEqualTo("bad_request");
+    http()
+        .get()
+        .uri("/api/rooms/general/messages?beforeSeq=abc")
+        .header("Authorization", bearer(carol))
+        .exchange()
+        .expectStatus()
+        .isBadRequest();
+    http().get().uri("/api/rooms").exchange().expectStatus().isUnauthorized();
+  }
+}
