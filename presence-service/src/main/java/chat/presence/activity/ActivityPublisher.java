@@ -60,7 +60,12 @@ public final class ActivityPublisher implements SmartLifecycle {
             .send(buffer.asFlux().map(this::toRecord))
             .retryWhen(
                 Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
-                    .maxBackoff(Duration.ofSeconds(30)))
+                    .maxBackoff(Duration.ofSeconds(30))
+                    .doBeforeRetry(
+                        signal ->
+                            log.warn(
+                                "Activity sender failed, restarting: {}",
+                                signal.failure().toString())))
             .subscribe(
                 sent -> {
                   if (!sent) {

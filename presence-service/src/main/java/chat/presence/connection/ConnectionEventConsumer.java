@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
@@ -33,9 +34,12 @@ import tools.jackson.core.JacksonException;
  */
 public final class ConnectionEventConsumer implements SmartLifecycle {
 
-  private static final RateLimitedLog log =
-      new RateLimitedLog(
-          LoggerFactory.getLogger(ConnectionEventConsumer.class), Duration.ofSeconds(10));
+  private static final Logger logger = LoggerFactory.getLogger(ConnectionEventConsumer.class);
+  // One limiter per kind of problem, so that a flood of one cannot hide another.
+  private static final RateLimitedLog log = new RateLimitedLog(logger, Duration.ofSeconds(10));
+  private static final RateLimitedLog badInput = new RateLimitedLog(logger, Duration.ofSeconds(10));
+  private static final RateLimitedLog deadLetterLog =
+      new RateLimitedLog(logger, Duration.ofSeconds(10));
 
   /** Events per script call: long enough to amortise the round trip, short enough for Redis. */
   private static final int CHUNK = 250;
@@ -141,7 +145,7 @@ public final class ConnectionEventConsumer implements SmartLifecycle {
   private ConnectionEvent parse(InboundRecord record) {
     if (record.value() == null) {
       metrics.invalid();
-      log.warn("Unparseable connection event skipped: empty value");
+      badInput.warn("Unparseable connection event skipped: empty value");
       return null;
     }
     try {
@@ -151,10 +155,10 @@ public final class ConnectionEventConsumer implements SmartLifecycle {
         return event;
       }
       metrics.invalid();
-      log.warn("Invalid connection event skipped: {}", problem);
+      badInput.warn("Invalid connection event skipped: {}", problem);
     } catch (JacksonException e) {
       metrics.invalid();
-      log.warn("Unparseable connection event skipped: {}", e.getOriginalMessage());
+      badInput.warn("Unparseable connection event skipped: {}", e.getOriginalMessage());
     }
     return null;
   }
@@ -193,12 +197,13 @@ public final class ConnectionEventConsumer implements SmartLifecycle {
         .doOnNext(
             sent -> {
               if (!sent) {
-                log.warn("Could not dead-letter a connection event; skipped");
+                deadLetterLog.warn("Could not dead-letter a connection event; skipped");
               }
             })
         .onErrorResume(
             e -> {
-              log.warn("Could not dead-letter a connection event; skipped: {}", e.toString());
+              deadLetterLog.warn(
+                  "Could not dead-letter a connection event; skipped: {}", e.toString());
               return Mono.empty();
             })
         .then();

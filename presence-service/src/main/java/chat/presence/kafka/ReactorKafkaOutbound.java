@@ -33,6 +33,9 @@ final class ReactorKafkaOutbound implements KafkaOutbound, AutoCloseable {
             5,
             ProducerConfig.MAX_BLOCK_MS_CONFIG,
             10_000,
+            // Must cover linger + request timeout, or the producer refuses to start.
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            15_000,
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
             30_000);
     this.sender =

@@ -42,6 +42,11 @@ public final class PresenceSettings {
   public static ConfigurableApplicationContext start(Map<String, Object> settings) {
     Map<String, Object> all = new LinkedHashMap<>(settings);
     all.put("server.port", 0);
-    return new SpringApplicationBuilder(PresenceApplication.class).properties(all).run();
+    // As command-line arguments: they take precedence over application.yml.
+    String[] args =
+        all.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    return new SpringApplicationBuilder(PresenceApplication.class).run(args);
   }
 }
