@@ -44,7 +44,7 @@ for tool in prometheus promtool node npm curl chromium; do
   command -v "$tool" >/dev/null || fail "$tool is missing (Debian: apt-get install prometheus nodejs npm curl chromium)"
 done
 
-ready() { curl -fsS -m 3 -o /dev/null "$1/actuator/health/readiness"; }
+ready() { curl -fs -m 3 -o /dev/null "$1/actuator/health/readiness"; }
 # `deadline SECONDS CMD...`: retries CMD once a second until it succeeds or the time is up.
 deadline() {
   local limit=$(( $(date +%s) + $1 )); shift
@@ -57,12 +57,18 @@ json() { node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const 
 
 # 1. targets and config
 gateway_host="$(node -e 'const u=new URL(process.argv[1]);console.log(u.hostname+":"+(u.port||80))' "$CHAT_URL")"
-ready "$CHAT_URL" || fail "gateway not ready at $CHAT_URL"
-ready "http://localhost:$PRESENCE_PORT" || fail "presence-service not ready on $PRESENCE_PORT"
-ready "http://localhost:$LOGGING_PORT" || fail "logging-service not ready on $LOGGING_PORT"
+# A port with an HTTP server on it is a replica that must become ready (a loaded machine may
+# take a while); a port nobody listens on is a replica that does not run.
+listening() { curl -s -m 3 -o /dev/null "$1/actuator/health"; }
+deadline 120 ready "$CHAT_URL" || fail "gateway not ready at $CHAT_URL"
+deadline 120 ready "http://localhost:$PRESENCE_PORT" || fail "presence-service not ready on $PRESENCE_PORT"
+deadline 120 ready "http://localhost:$LOGGING_PORT" || fail "logging-service not ready on $LOGGING_PORT"
 messaging_targets=()
 for port in $MESSAGING_PORTS; do
-  if ready "http://localhost:$port"; then messaging_targets+=("\"localhost:$port\""); fi
+  if listening "http://localhost:$port"; then
+    deadline 120 ready "http://localhost:$port" || fail "messaging-service on $port not ready"
+    messaging_targets+=("\"localhost:$port\"")
+  fi
 done
 (( ${#messaging_targets[@]} > 0 )) || fail "no messaging-service replica ready on ports $MESSAGING_PORTS"
 messaging_list="$(IFS=,; echo "${messaging_targets[*]}" | sed 's/,/, /g')"
@@ -84,6 +90,7 @@ say "promtool check config and check rules: ok"
 # 3. Prometheus
 port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 PROM_URL="http://127.0.0.1:$port"
+prom_start="$(date +%s)"
 prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/data" \
   --web.listen-address="127.0.0.1:$port" --log.level=warn >"$WORK/prometheus.log" 2>&1 &
 PROM_PID=$!
@@ -120,7 +127,6 @@ PROM_URL="$PROM_URL" node "$HERE/evaluate.mjs" || fail "some dashboard or alert 
 
 # 6. picture
 chart="${CHART_OUT:-$WORK/metrics.png}"
-minutes=$(( ($(date +%s) - traffic_end + TRAFFIC_SECONDS + 59) / 60 + 1 ))
-PROM_URL="$PROM_URL" node "$HERE/chart.mjs" "$chart" "$minutes" || fail "chart rendering"
+PROM_URL="$PROM_URL" node "$HERE/chart.mjs" "$chart" "$prom_start" || fail "chart rendering"
 [[ "$(stat -c %s "$chart")" -gt 10000 ]] || fail "chart $chart is suspiciously small"
 say "all checks passed"
