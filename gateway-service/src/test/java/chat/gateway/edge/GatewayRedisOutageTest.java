@@ -25,8 +25,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * What the rate limits do while Redis is gone: sign-ins are refused (503, fail closed, so that an
  * attacker cannot unlock password guessing by overloading Redis), other API calls go on (fail
- * open), and everything recovers when Redis is back. Uses a PRIVATE Redis that the test stops and
- * restarts, and an in-test upstream ({@link TestUpstream}).
+ * open), the gateway stays ready, and everything recovers when Redis is back. Uses a PRIVATE Redis
+ * that the test stops and restarts, and an in-test upstream ({@link TestUpstream}).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
