@@ -52,6 +52,8 @@ final class EngineConnection {
           .unicast()
           .onBackpressureBuffer(Queues.<WebSocketMessage>unboundedMultiproducer().get());
   private final AtomicInteger queued = new AtomicInteger();
+  // Written by the inbound dispatch only (serialized); bounded by maxQueuedEvents.
+  private final Sinks.Many<PendingEvent> pendingEvents;
   private final Sinks.Many<Boolean> pongs = Sinks.many().multicast().directBestEffort();
   private final AtomicReference<CloseReason> closing = new AtomicReference<>();
   private final AtomicBoolean terminated = new AtomicBoolean();
@@ -73,6 +75,10 @@ final class EngineConnection {
     this.tokens = tokens;
     this.properties = properties;
     this.metrics = metrics;
+    this.pendingEvents =
+        Sinks.many()
+            .unicast()
+            .onBackpressureBuffer(Queues.<PendingEvent>get(properties.maxQueuedEvents()).get());
   }
 
   /** Queues the open packet and starts the heartbeat and the connect timeout. */
@@ -126,87 +132,85 @@ final class EngineConnection {
   }
 
   /**
-   * Handles one inbound frame. Events complete when their ack is queued; everything else at once.
+   * Handles one inbound frame at once, on the inbound thread: protocol packets are answered, events
+   * are queued for {@link #processEvents()}. Never waits for the listener, so pongs are read even
+   * while events are slow.
    */
-  Mono<Void> dispatch(InboundFrame frame) {
+  void dispatch(InboundFrame frame) {
     switch (frame.kind()) {
-      case CONTROL -> {
-        return Mono.empty();
-      }
+      case CONTROL -> {}
       case BINARY -> {
         if (pendingAttachments > 0) {
           pendingAttachments--; // an attachment of a refused binary packet: skipped
-          return Mono.empty();
+        } else {
+          violation(ProtocolError.UNEXPECTED_BINARY, CloseReason.UNSUPPORTED_DATA);
         }
-        return violation(ProtocolError.UNEXPECTED_BINARY, CloseReason.UNSUPPORTED_DATA);
       }
       case TEXT -> {
         pendingAttachments = 0;
         try {
-          return onEnginePacket(EngineIoPacket.decode(frame.text()));
+          onEnginePacket(EngineIoPacket.decode(frame.text()));
         } catch (PacketException e) {
-          return violation(e.error(), CloseReason.NOT_SOCKET_IO);
+          violation(e.error(), CloseReason.NOT_SOCKET_IO);
         }
       }
     }
-    throw new IllegalStateException(frame.kind().name());
   }
 
-  private Mono<Void> onEnginePacket(EngineIoPacket packet) {
+  private void onEnginePacket(EngineIoPacket packet) {
     switch (packet.type()) {
       case PONG -> pongs.tryEmitNext(true);
       case PING -> send(EngineIoFrames.pong(packet.data()));
-      case MESSAGE -> {
-        return onSocketIoPacket(packet.data());
-      }
+      case MESSAGE -> onSocketIoPacket(packet.data());
       case CLOSE -> close(CloseReason.TRANSPORT_CLOSE);
       case NOOP, UPGRADE -> {}
-      case OPEN -> {
-        return violation(ProtocolError.NOT_ENGINE_IO, CloseReason.NOT_SOCKET_IO);
-      }
+      case OPEN -> violation(ProtocolError.NOT_ENGINE_IO, CloseReason.NOT_SOCKET_IO);
     }
-    return Mono.empty();
   }
 
-  private Mono<Void> onSocketIoPacket(String data) {
+  private void onSocketIoPacket(String data) {
     SocketIoPacket packet;
     try {
       packet = SocketIoCodec.decode(data);
     } catch (PacketException e) {
       if (e.error().closesConnection()) {
-        return violation(e.error(), CloseReason.NOT_SOCKET_IO);
+        violation(e.error(), CloseReason.NOT_SOCKET_IO);
+      } else {
+        pendingAttachments = e.attachments();
+        refuse(e.error(), e.ackId(), "malformed packet: " + e.getMessage());
       }
-      pendingAttachments = e.attachments();
-      return refuse(e.error(), e.ackId(), "malformed packet: " + e.getMessage());
+      return;
     }
     pendingAttachments = packet.attachments();
     if (!SocketIoPacket.DEFAULT_NAMESPACE.equals(packet.namespace())) {
       if (packet.type() == SocketIoPacket.Type.CONNECT) {
         send(SocketIoCodec.connectError(packet.namespace(), "Invalid namespace"));
       }
-      return refuse(ProtocolError.UNKNOWN_NAMESPACE, null, null);
+      refuse(ProtocolError.UNKNOWN_NAMESPACE, null, null);
+      return;
     }
     NamespaceSocket current = socket;
-    return switch (packet.type()) {
+    switch (packet.type()) {
       case CONNECT -> onConnect(packet.data());
-      case DISCONNECT -> {
-        disconnectSocket(current, "client namespace disconnect");
-        yield Mono.empty();
+      case DISCONNECT -> disconnectSocket(current, "client namespace disconnect");
+      case EVENT -> {
+        if (current == null) {
+          refuse(ProtocolError.NOT_CONNECTED, packet.ackId(), "not connected");
+        } else {
+          queueEvent(current, packet);
+        }
       }
-      case EVENT ->
-          current == null
-              ? refuse(ProtocolError.NOT_CONNECTED, packet.ackId(), "not connected")
-              : onEvent(current, packet);
       case BINARY_EVENT ->
           refuse(
               ProtocolError.BINARY_UNSUPPORTED, packet.ackId(), "binary events are not supported");
       case ACK, CONNECT_ERROR, BINARY_ACK -> refuse(ProtocolError.UNEXPECTED_PACKET, null, null);
-    };
+    }
   }
 
-  private Mono<Void> onConnect(JsonNode auth) {
+  private void onConnect(JsonNode auth) {
     if (socket != null) {
-      return refuse(ProtocolError.UNEXPECTED_PACKET, null, null);
+      refuse(ProtocolError.UNEXPECTED_PACKET, null, null);
+      return;
     }
     AuthenticatedUser user;
     try {
@@ -216,7 +220,7 @@ final class EngineConnection {
     } catch (InvalidTokenException e) {
       metrics.protocolError(ProtocolError.UNAUTHORIZED);
       send(SocketIoCodec.connectError(SocketIoPacket.DEFAULT_NAMESPACE, "unauthorized"));
-      return Mono.empty();
+      return;
     }
     NamespaceSocket connected = new NamespaceSocket(Ids.random(), user, this);
     socket = connected;
@@ -228,13 +232,44 @@ final class EngineConnection {
     } catch (RuntimeException e) {
       log.warn("SocketListener.onConnect failed", e);
     }
-    return Mono.empty();
   }
 
-  private Mono<Void> onEvent(NamespaceSocket current, SocketIoPacket packet) {
+  /**
+   * Queues an event; a full queue (the listener is slower than this client's events) is answered
+   * with {@code rate_limited} at once.
+   */
+  private void queueEvent(NamespaceSocket current, SocketIoPacket packet) {
+    if (pendingEvents
+        .tryEmitNext(new PendingEvent(current, packet, System.nanoTime()))
+        .isFailure()) {
+      metrics.protocolError(ProtocolError.EVENT_QUEUE_FULL);
+      if (packet.ackId() != null) {
+        send(
+            SocketIoCodec.ack(
+                packet.ackId(), Acks.error("rate_limited", "too many events in flight")));
+      }
+    }
+  }
+
+  /**
+   * Runs the queued events: the listener is called in arrival order, at most {@code
+   * maxInFlightEvents} run at once; completes once the connection terminated and the events in
+   * flight finished. Not cancelled with the connection: an event the listener started (a message
+   * being stored) runs to its end.
+   */
+  Mono<Void> processEvents() {
+    return pendingEvents.asFlux().flatMap(this::onEvent, properties.maxInFlightEvents()).then();
+  }
+
+  private Mono<Void> onEvent(PendingEvent pending) {
+    NamespaceSocket current = pending.socket();
+    if (!current.isConnected()) {
+      return Mono.empty();
+    }
+    SocketIoPacket packet = pending.packet();
     String event = packet.eventName();
     Long ackId = packet.ackId();
-    long start = System.nanoTime();
+    long start = pending.receivedNanos();
     return Mono.defer(() -> listener.onEvent(current, event, packet.eventPayload()))
         .timeout(properties.eventTimeout())
         .map(Answer::of)
@@ -270,18 +305,16 @@ final class EngineConnection {
   }
 
   /** Counts a refused packet and answers it with a bad_request ack when it has an ack id. */
-  private Mono<Void> refuse(ProtocolError error, Long ackId, String message) {
+  private void refuse(ProtocolError error, Long ackId, String message) {
     metrics.protocolError(error);
     if (ackId != null) {
       send(SocketIoCodec.ack(ackId, Acks.badRequest(message)));
     }
-    return Mono.empty();
   }
 
-  private Mono<Void> violation(ProtocolError error, CloseReason reason) {
+  private void violation(ProtocolError error, CloseReason reason) {
     metrics.protocolError(error);
     close(reason);
-    return Mono.empty();
   }
 
   /** {@link SocketSession#disconnect()}: DISCONNECT to the client, which then closes by itself. */
@@ -356,9 +389,14 @@ final class EngineConnection {
     connectTimer.dispose();
     disconnectSocket(socket, reason.socketIoReason());
     outbound.tryEmitComplete();
+    // Retried: the inbound thread may be queueing an event at this very moment.
+    pendingEvents.emitComplete(Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
     terminatedSignal.tryEmitEmpty();
     metrics.connectionClosed(reason.tag());
   }
+
+  /** An event waiting for the listener. */
+  private record PendingEvent(NamespaceSocket socket, SocketIoPacket packet, long receivedNanos) {}
 
   /** An ack payload, or none (the listener answered with an empty Mono). */
   private record Answer(Object payload) {

@@ -10,10 +10,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The per-connection pipeline, top to bottom: inbound frames are copied out of Netty's buffers,
- * decoded and dispatched in order (events run with bounded concurrency, which also bounds reading:
- * a socket with too many events in flight is not read until one finishes); outbound frames leave
- * through the connection's bounded queue; the connection terminates exactly once, whichever side
- * ends it.
+ * decoded and dispatched in order on the inbound thread (protocol packets answered at once, events
+ * queued and run with bounded concurrency, a bounded queue answering {@code rate_limited} when
+ * full); outbound frames leave through the connection's bounded queue; the connection terminates
+ * exactly once, whichever side ends it.
  *
  * <p>On shutdown every connection is closed with 1001 so that clients reconnect to another replica
  * at once rather than after a ping timeout.
@@ -51,12 +51,16 @@ final class SocketIoHandler implements WebSocketHandler, SmartLifecycle {
         ws.receive()
             .doOnNext(frame -> metrics.frameIn())
             .map(InboundFrame::copyOf)
+            .doOnNext(connection::dispatch)
             .doOnComplete(() -> connection.terminate(CloseReason.TRANSPORT_CLOSE))
             .doOnError(error -> connection.terminate(CloseReason.TRANSPORT_ERROR))
-            .flatMap(connection::dispatch, properties.maxInFlightEvents())
             .then();
 
     Mono<Void> outbound = ws.send(connection.outbound());
+
+    // Events run beside the connection, not inside it: closing the connection does not cancel an
+    // event the listener is processing.
+    connection.processEvents().subscribe();
 
     Mono<Void> bothEnded = Mono.zip(inbound.onErrorComplete(), outbound.onErrorComplete()).then();
 

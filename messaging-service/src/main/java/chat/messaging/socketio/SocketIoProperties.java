@@ -19,8 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     default 45 s (as Socket.IO's server)
  * @param outboundQueueFrames frames queued for one client at most; past it the client is too slow
  *     and its connection is closed (1013) so it cannot hurt the others; default 2048
- * @param maxInFlightEvents events of one socket being processed at once; further frames of that
- *     socket wait (TCP backpressure); default 16
+ * @param maxInFlightEvents events of one socket being processed by the listener at once; default 16
+ * @param maxQueuedEvents events of one socket waiting for a free slot; past it an event is answered
+ *     {@code rate_limited} at once (the connection keeps being read, so pongs are never stuck
+ *     behind slow events); default 256
  * @param eventTimeout longest a listener may take to answer one event before the client gets an
  *     {@code internal} error ack; default 30 s
  * @param metricEvents event names used as the {@code event} tag of the ack latency timer; any other
@@ -34,6 +36,7 @@ public record SocketIoProperties(
     @DefaultValue("45s") Duration connectTimeout,
     @DefaultValue("2048") int outboundQueueFrames,
     @DefaultValue("16") int maxInFlightEvents,
+    @DefaultValue("256") int maxQueuedEvents,
     @DefaultValue("30s") Duration eventTimeout,
     @DefaultValue({"joinChat", "sendMessage", "startDM", "typing", "loadHistory"})
         List<String> metricEvents) {
@@ -45,9 +48,13 @@ public record SocketIoProperties(
     if (pingTimeout.isNegative() || pingTimeout.isZero()) {
       throw new IllegalArgumentException("chat.socketio.ping-timeout must be positive");
     }
-    if (maxPayload < 1024 || outboundQueueFrames < 1 || maxInFlightEvents < 1) {
+    if (maxPayload < 1024
+        || outboundQueueFrames < 1
+        || maxInFlightEvents < 1
+        || maxQueuedEvents < 1) {
       throw new IllegalArgumentException(
-          "chat.socketio: max-payload >= 1024, outbound-queue-frames and max-in-flight-events >= 1");
+          "chat.socketio: max-payload >= 1024; outbound-queue-frames, max-in-flight-events and"
+              + " max-queued-events >= 1");
     }
     metricEvents = List.copyOf(metricEvents);
   }

@@ -8,12 +8,15 @@ import tools.jackson.databind.JsonNode;
  * Socket.IO layer handles the protocol (handshake, ping/pong, CONNECT authentication, packet codec,
  * frame limits, malformed packets) and nothing of chat semantics.
  *
- * <p>Threading: every method is called on the connection's Netty event-loop thread and must not
- * block. For one socket, calls are made in the order of the client's frames: {@code onConnect}
- * first, then {@code onEvent} once per event in arrival order, {@code onDisconnect} last. The Monos
- * returned by {@code onEvent} may run concurrently (at most {@code chat.socketio.max-in-flight-
- * events} per socket, default 16; further frames of that socket wait); a listener that needs one
- * event's effects to finish before the next one starts must chain them itself.
+ * <p>Threading: methods are called on Netty event-loop threads and must not block. For one socket,
+ * {@code onConnect} comes first, then {@code onEvent} once per event in arrival order. The Monos
+ * returned by {@code onEvent} may run concurrently (at most {@code
+ * chat.socketio.max-in-flight-events} per socket, default 16; up to {@code
+ * chat.socketio.max-queued-events}, default 256, more wait, and events beyond that are answered
+ * {@code rate_limited} without reaching the listener); a listener that needs one event's effects to
+ * finish before the next one starts must chain them itself. {@code onDisconnect} may come while
+ * events are still running: they are not cancelled, but their acks are dropped, and events still
+ * queued are skipped.
  */
 public interface SocketListener {
 

@@ -133,6 +133,24 @@ class SocketIoEndpointTest extends SocketIoIntegrationTest {
   }
 
   @Test
+  void slowEventsNeitherStallTheHeartbeatNorQueueWithoutBound() {
+    try (RawClient client = RawClient.connectNamespace(port, token("uma"))) {
+      String sid = listener.connected.get(listener.connected.size() - 1).id();
+      int events = 16 + 256 + 10; // in flight + queued + refused
+      for (int id = 1; id <= events; id++) {
+        client.send("42" + id + "[\"slow\",{\"ms\":2500}]");
+      }
+      for (int id = events - 9; id <= events; id++) {
+        assertThat(client.ack(id).path("error").path("code").asString()).isEqualTo("rate_limited");
+      }
+      // Several ping timeouts (800 ms) pass while the listener is busy: pongs are still read.
+      assertThat(client.ack(1).path("ok").asBoolean()).isTrue();
+      assertThat(client.isClosed()).isFalse();
+      assertThat(listener.disconnectsOf(sid)).isEmpty();
+    }
+  }
+
+  @Test
   void malformedPacketsGetBadRequestAcksAndNeverCloseTheSocket() {
     try (RawClient client = RawClient.connectNamespace(port, token("hank"))) {
       client.send("421{not json");

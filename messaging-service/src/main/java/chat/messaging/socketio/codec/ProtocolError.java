@@ -32,7 +32,9 @@ public enum ProtocolError {
   /** A packet a client never sends (ACK, CONNECT_ERROR, a second CONNECT). */
   UNEXPECTED_PACKET(false),
   /** A CONNECT without a valid token. */
-  UNAUTHORIZED(false);
+  UNAUTHORIZED(false),
+  /** An event while the socket already has the most events queued: answered rate_limited. */
+  EVENT_QUEUE_FULL(false);
 
   private final boolean closesConnection;
   private final String tag;
