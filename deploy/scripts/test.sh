@@ -19,6 +19,7 @@ source "$ROOT/deploy/scripts/lib.sh"
 RUN_DIR="$(mktemp -d /tmp/chat-test-run.XXXXXX)"
 chmod 755 "$RUN_DIR"
 INFRA_PID=""
+OFFSET=0
 STACK_DATA="$RUN_DIR/stack"
 SUMMARY=()
 FAILED=0
@@ -91,9 +92,32 @@ maven_verify() { (cd "$ROOT" && mvn -B -Dstyle.color=never --fail-at-end verify 
 
 frontend_tests() { (cd "$ROOT/frontend" && npm ci --no-audit --no-fund --loglevel=error && npm test); }
 
+# listening PORT: true when something accepts connections on 127.0.0.1:PORT.
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The e2e stack runs on the standard ports, or 1000 above them when a stack already runs there
+# (a developer's `deploy/chat up`); CHAT_PORT_OFFSET forces a value.
+choose_port_offset() {
+  if [[ -n "${CHAT_PORT_OFFSET:-}" ]]; then
+    OFFSET="$CHAT_PORT_OFFSET"
+    return
+  fi
+  OFFSET=0
+  local port
+  for port in 8080 8081 8082 8083 8091 6380 27018 9092 9093 9200 9300; do
+    if listening "$port"; then
+      say "port $port is busy (another stack?): the e2e stack uses the standard ports + 1000"
+      OFFSET=1000
+      return
+    fi
+  done
+}
+
 # The stack of the e2e stage: its own data dir, two messaging replicas, an admin, no throttling.
 start_stack() {
+  choose_port_offset
   (
+    export CHAT_PORT_OFFSET="$OFFSET"
     export CHAT_DATA_DIR="$STACK_DATA" MESSAGING_REPLICAS=2 ADMIN_USERS="${ADMIN_USERS:-admin}"
     export AUTH_RATE_LIMIT_PER_MINUTE="${AUTH_RATE_LIMIT_PER_MINUTE:-100000}"
     export API_RATE_LIMIT_PER_SECOND="${API_RATE_LIMIT_PER_SECOND:-100000}"
@@ -105,9 +129,10 @@ start_stack() {
 stop_stack() { (export CHAT_DATA_DIR="$STACK_DATA" && launcher down); }
 
 e2e() {
-  CHAT_URL=http://localhost:8080 MESSAGING_URL=http://localhost:8081 \
-    PRESENCE_URL=http://localhost:8082 LOGGING_URL=http://localhost:8083 \
-    CHAT_DATA_DIR="$STACK_DATA" \
+  CHAT_URL="http://localhost:$((8080 + OFFSET))" MESSAGING_URL="http://localhost:$((8081 + OFFSET))" \
+    PRESENCE_URL="http://localhost:$((8082 + OFFSET))" LOGGING_URL="http://localhost:$((8083 + OFFSET))" \
+    MESSAGING_PORTS="$((8081 + OFFSET)) $((8091 + OFFSET))" PRESENCE_PORT=$((8082 + OFFSET)) \
+    LOGGING_PORT=$((8083 + OFFSET)) CHAT_PORT_OFFSET="$OFFSET" CHAT_DATA_DIR="$STACK_DATA" \
     timeout "${E2E_SUITE_TIMEOUT:-900}" "$@"
 }
 

@@ -11,9 +11,11 @@ record Endpoints(
     boolean externalRedis = settings.isSet("REDIS_HOST");
     return new Endpoints(
         settings.get("REDIS_HOST", "127.0.0.1"),
-        externalRedis ? settings.get("REDIS_PORT", "6379") : Integer.toString(Ports.REDIS),
-        settings.get("MONGODB_URI", "mongodb://127.0.0.1:" + Ports.MONGODB + "/chat"),
-        settings.get("KAFKA_BROKER", "127.0.0.1:" + Ports.KAFKA),
-        settings.get("ELASTICSEARCH_NODE", "http://127.0.0.1:" + Ports.ELASTICSEARCH));
+        externalRedis
+            ? settings.get("REDIS_PORT", "6379")
+            : Integer.toString(settings.ports().redis()),
+        settings.get("MONGODB_URI", "mongodb://127.0.0.1:" + settings.ports().mongodb() + "/chat"),
+        settings.get("KAFKA_BROKER", "127.0.0.1:" + settings.ports().kafka()),
+        settings.get("ELASTICSEARCH_NODE", "http://127.0.0.1:" + settings.ports().elasticsearch()));
   }
 }

@@ -33,18 +33,18 @@ final class PortCheck {
     }
   }
 
-  static Map<Integer, String> of(List<Component> components) {
-    Map<Integer, String> ports = new LinkedHashMap<>();
+  static Map<Integer, String> of(List<Component> components, Ports ports) {
+    Map<Integer, String> needed = new LinkedHashMap<>();
     for (Component component : components) {
-      ports.put(component.port(), component.name());
+      needed.put(component.port(), component.name());
       if (component.name().equals("kafka")) {
-        ports.put(Ports.KAFKA_CONTROLLER, "kafka (controller)");
+        needed.put(ports.kafkaController(), "kafka (controller)");
       }
       if (component.name().equals("elasticsearch")) {
-        ports.put(Ports.ELASTICSEARCH_TRANSPORT, "elasticsearch (transport)");
+        needed.put(ports.elasticsearchTransport(), "elasticsearch (transport)");
       }
     }
-    return ports;
+    return needed;
   }
 
   /** ", by java (pid 123)" from {@code ss}, when it is installed and allowed to tell. */

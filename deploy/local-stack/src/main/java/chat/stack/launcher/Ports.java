@@ -1,19 +1,53 @@
 package chat.stack.launcher;
 
-/** The local stack's fixed ports (a shared decision: tests never use them). */
-final class Ports {
+/**
+ * The local stack's ports: the fixed ones (a shared decision: tests never use them), all shifted by
+ * {@code CHAT_PORT_OFFSET} (default 0) so that a second stack (the test command's, while a
+ * developer's runs) can coexist.
+ */
+record Ports(int offset) {
 
-  static final int GATEWAY = 8080;
-  static final int MESSAGING = 8081;
-  static final int MESSAGING_2 = 8091;
-  static final int PRESENCE = 8082;
-  static final int LOGGING = 8083;
-  static final int REDIS = 6380;
-  static final int MONGODB = 27018;
-  static final int KAFKA = 9092;
-  static final int KAFKA_CONTROLLER = 9093;
-  static final int ELASTICSEARCH = 9200;
-  static final int ELASTICSEARCH_TRANSPORT = 9300;
+  int gateway() {
+    return 8080 + offset;
+  }
 
-  private Ports() {}
+  int messaging() {
+    return 8081 + offset;
+  }
+
+  int messaging2() {
+    return 8091 + offset;
+  }
+
+  int presence() {
+    return 8082 + offset;
+  }
+
+  int logging() {
+    return 8083 + offset;
+  }
+
+  int redis() {
+    return 6380 + offset;
+  }
+
+  int mongodb() {
+    return 27018 + offset;
+  }
+
+  int kafka() {
+    return 9092 + offset;
+  }
+
+  int kafkaController() {
+    return 9093 + offset;
+  }
+
+  int elasticsearch() {
+    return 9200 + offset;
+  }
+
+  int elasticsearchTransport() {
+    return 9300 + offset;
+  }
 }

@@ -52,7 +52,7 @@ final class RemoteControl {
     }
     System.out.println(
         "Chat runs at http://localhost:"
-            + Ports.GATEWAY
+            + settings.ports().gateway()
             + " (launcher pid "
             + launcher.get().pid()
             + ", data dir "
@@ -71,12 +71,12 @@ final class RemoteControl {
   }
 
   /** The message for a second {@code up} on a data dir whose launcher runs. */
-  static String alreadyRunning(StackFiles files) {
+  static String alreadyRunning(StackSettings settings, StackFiles files) {
     String pid = launcher(files).map(h -> " (launcher pid " + h.pid() + ")").orElse("");
     return "Chat is already running"
         + pid
         + " at http://localhost:"
-        + Ports.GATEWAY
+        + settings.ports().gateway()
         + " with data dir "
         + files.dataDir()
         + ".\nStop it with `deploy/chat down`, or see `deploy/chat status`.";

@@ -27,7 +27,7 @@ final class StackPlan {
             common,
             "gateway-service",
             "gateway-service",
-            Ports.GATEWAY,
+            settings.ports().gateway(),
             Set.of("redis")));
     components.add(
         service(
@@ -36,7 +36,7 @@ final class StackPlan {
             common,
             "messaging-service",
             "messaging-service",
-            Ports.MESSAGING,
+            settings.ports().messaging(),
             Set.of("redis", "mongodb", "kafka")));
     if (settings.messagingReplicas() == 2) {
       components.add(
@@ -46,7 +46,7 @@ final class StackPlan {
               common,
               "messaging-service-2",
               "messaging-service",
-              Ports.MESSAGING_2,
+              settings.ports().messaging2(),
               Set.of("redis", "mongodb", "kafka")));
     }
     components.add(
@@ -56,7 +56,7 @@ final class StackPlan {
             common,
             "presence-service",
             "presence-service",
-            Ports.PRESENCE,
+            settings.ports().presence(),
             Set.of("redis", "kafka")));
     components.add(
         service(
@@ -65,7 +65,7 @@ final class StackPlan {
             common,
             "logging-service",
             "logging-service",
-            Ports.LOGGING,
+            settings.ports().logging(),
             Set.of("kafka", "elasticsearch")));
     return components;
   }
@@ -74,21 +74,25 @@ final class StackPlan {
       StackSettings settings, StackFiles files, Endpoints endpoints) {
     List<Component> infrastructure = new ArrayList<>();
     if (!settings.isSet("REDIS_HOST")) {
-      RedisServer redis = RedisServer.durable(files.redis(), Ports.REDIS);
+      RedisServer redis = RedisServer.durable(files.redis(), settings.ports().redis());
       infrastructure.add(
-          new Component("redis", Ports.REDIS, Set.of(), redis, redis.logFile(), () -> {}));
+          new Component(
+              "redis", settings.ports().redis(), Set.of(), redis, redis.logFile(), () -> {}));
     }
     if (!settings.isSet("MONGODB_URI")) {
-      MongoWireProcess mongo = new MongoWireProcess(files.mongodb(), Ports.MONGODB);
+      MongoWireProcess mongo = new MongoWireProcess(files.mongodb(), settings.ports().mongodb());
       infrastructure.add(
-          new Component("mongodb", Ports.MONGODB, Set.of(), mongo, mongo.logFile(), () -> {}));
+          new Component(
+              "mongodb", settings.ports().mongodb(), Set.of(), mongo, mongo.logFile(), () -> {}));
     }
     if (!settings.isSet("KAFKA_BROKER")) {
-      KafkaBroker kafka = KafkaBroker.durable(files.kafka(), Ports.KAFKA, Ports.KAFKA_CONTROLLER);
+      KafkaBroker kafka =
+          KafkaBroker.durable(
+              files.kafka(), settings.ports().kafka(), settings.ports().kafkaController());
       infrastructure.add(
           new Component(
               "kafka",
-              Ports.KAFKA,
+              settings.ports().kafka(),
               Set.of(),
               kafka,
               kafka.logFile(),
@@ -97,11 +101,13 @@ final class StackPlan {
     if (!settings.isSet("ELASTICSEARCH_NODE")) {
       ElasticsearchNode elasticsearch =
           ElasticsearchNode.durable(
-              EsPlacement.folder(files), Ports.ELASTICSEARCH, Ports.ELASTICSEARCH_TRANSPORT);
+              EsPlacement.folder(files),
+              settings.ports().elasticsearch(),
+              settings.ports().elasticsearchTransport());
       infrastructure.add(
           new Component(
               "elasticsearch",
-              Ports.ELASTICSEARCH,
+              settings.ports().elasticsearch(),
               Set.of(),
               elasticsearch,
               elasticsearch.logFile(),
@@ -143,15 +149,16 @@ final class StackPlan {
     env.put("KAFKA_BROKER", endpoints.kafka());
     env.put("KAFKA_TOPIC", settings.get("KAFKA_TOPIC", "chat-activity"));
     env.put("ELASTICSEARCH_NODE", endpoints.elasticsearch());
-    env.put("CLIENT_URL", settings.get("CLIENT_URL", "http://localhost:" + Ports.GATEWAY));
+    env.put(
+        "CLIENT_URL", settings.get("CLIENT_URL", "http://localhost:" + settings.ports().gateway()));
     env.put("JWT_SECRET", jwtSecret);
-    String messaging = "http://127.0.0.1:" + Ports.MESSAGING;
+    String messaging = "http://127.0.0.1:" + settings.ports().messaging();
     if (settings.messagingReplicas() == 2) {
-      messaging += ",http://127.0.0.1:" + Ports.MESSAGING_2;
+      messaging += ",http://127.0.0.1:" + settings.ports().messaging2();
     }
     env.put("MESSAGING_URL", messaging);
-    env.put("PRESENCE_URL", "http://127.0.0.1:" + Ports.PRESENCE);
-    env.put("LOGGING_URL", "http://127.0.0.1:" + Ports.LOGGING);
+    env.put("PRESENCE_URL", "http://127.0.0.1:" + settings.ports().presence());
+    env.put("LOGGING_URL", "http://127.0.0.1:" + settings.ports().logging());
     env.put(
         "FRONTEND_DIST",
         settings.get("FRONTEND_DIST", settings.root().resolve("frontend/dist").toString()));

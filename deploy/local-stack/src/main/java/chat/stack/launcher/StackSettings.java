@@ -14,6 +14,7 @@ import java.util.Map;
  * @param messagingReplicas {@code MESSAGING_REPLICAS} (1 or 2): a second messaging-service on 8091
  * @param readyTimeout {@code CHAT_READY_TIMEOUT} seconds a component may take to become ready
  * @param serviceJavaOptions {@code CHAT_JAVA_OPTS}: JVM options of the four services
+ * @param ports the fixed ports shifted by {@code CHAT_PORT_OFFSET}
  * @param environment the launcher's environment, passed on to every service
  */
 record StackSettings(
@@ -22,6 +23,7 @@ record StackSettings(
     int messagingReplicas,
     Duration readyTimeout,
     List<String> serviceJavaOptions,
+    Ports ports,
     Map<String, String> environment) {
 
   static final String DEFAULT_JAVA_OPTS =
@@ -42,7 +44,8 @@ record StackSettings(
         Arrays.stream(env.getOrDefault("CHAT_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+"))
             .filter(option -> !option.isEmpty())
             .toList();
-    return new StackSettings(root, dataDir, replicas, timeout, javaOpts, Map.copyOf(env));
+    Ports ports = new Ports(Integer.parseInt(env.getOrDefault("CHAT_PORT_OFFSET", "0")));
+    return new StackSettings(root, dataDir, replicas, timeout, javaOpts, ports, Map.copyOf(env));
   }
 
   /** Whether the variable is set: the component it names is external, the stack starts none. */

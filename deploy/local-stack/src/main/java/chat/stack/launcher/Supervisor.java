@@ -37,7 +37,7 @@ final class Supervisor {
               FileChannel.open(files.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock lock = channel.tryLock()) {
         if (lock == null) {
-          System.err.println(RemoteControl.alreadyRunning(files));
+          System.err.println(RemoteControl.alreadyRunning(settings, files));
           return 3;
         }
         return runLocked();
@@ -51,7 +51,7 @@ final class Supervisor {
     List<Component> components =
         StackPlan.components(settings, files, JwtSecret.resolve(settings, files.jwtSecret()));
     try {
-      PortCheck.requireFree(PortCheck.of(components));
+      PortCheck.requireFree(PortCheck.of(components, settings.ports()));
     } catch (IllegalStateException e) {
       System.err.println("chat: " + e.getMessage());
       return 4;
@@ -74,7 +74,8 @@ final class Supervisor {
     progress.say("all " + components.size() + " components ready");
     System.out.println("  stop:    Ctrl-C here, or deploy/chat down");
     System.out.println("  restart: deploy/chat restart messaging-service   (or any component)");
-    System.out.println(RUNNING_BANNER + Ports.GATEWAY + "  (ready in " + progress.elapsed() + ")");
+    System.out.println(
+        RUNNING_BANNER + settings.ports().gateway() + "  (ready in " + progress.elapsed() + ")");
     System.out.flush();
     try {
       finished.await();

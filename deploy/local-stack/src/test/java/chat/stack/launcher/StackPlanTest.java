@@ -59,6 +59,18 @@ class StackPlanTest {
   }
 
   @Test
+  void portOffsetShiftsEveryPortAndTheAllowedOrigin() {
+    StackSettings settings = settings(Map.of("CHAT_PORT_OFFSET", "1000"));
+
+    assertThat(StackPlan.components(settings, new StackFiles(dataDir), "s"))
+        .extracting(Component::port)
+        .containsExactly(7380, 28018, 10092, 10200, 9080, 9081, 9082, 9083);
+    assertThat(StackPlan.commonEnvironment(settings, Endpoints.of(settings), "s"))
+        .containsEntry("CLIENT_URL", "http://localhost:9080")
+        .containsEntry("KAFKA_BROKER", "127.0.0.1:10092");
+  }
+
+  @Test
   void servicesGetTheSharedVariables() {
     StackSettings settings = settings(Map.of());
 
