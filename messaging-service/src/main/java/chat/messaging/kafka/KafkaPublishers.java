@@ -60,6 +60,11 @@ class KafkaPublishers implements ActivityPublisher, ConnectionPublisher, SmartLi
     connections.offer(event.userId(), EventJson.write(event));
   }
 
+  /** Activity events queued or in flight. */
+  int bufferedActivity() {
+    return activity.size();
+  }
+
   static Map<String, Object> producerConfig(String bootstrapServers, String clientId) {
     return Map.ofEntries(
         Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),

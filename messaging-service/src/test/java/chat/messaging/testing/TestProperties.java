@@ -9,6 +9,11 @@ public final class TestProperties {
   private TestProperties() {}
 
   public static MessagingProperties defaults() {
+    return withKafka("127.0.0.1:1", 30_000);
+  }
+
+  /** The defaults, with these Kafka brokers and buffer capacity (per topic). */
+  public static MessagingProperties withKafka(String bootstrapServers, int bufferCapacity) {
     return new MessagingProperties(
         "test-instance",
         20,
@@ -16,7 +21,7 @@ public final class TestProperties {
         new MessagingProperties.Typing(Duration.ofSeconds(5), Duration.ofMillis(300)),
         new MessagingProperties.Fanout("messaging:events", Duration.ofSeconds(1)),
         new MessagingProperties.Kafka(
-            "127.0.0.1:1", "chat-activity", 30_000, Duration.ofSeconds(30), 5),
+            bootstrapServers, "chat-activity", bufferCapacity, Duration.ofSeconds(30), 5),
         Duration.ofSeconds(10),
         Duration.ofSeconds(5));
   }
