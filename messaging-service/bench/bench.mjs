@@ -217,7 +217,11 @@ function connect(token, index, onMessage) {
     socket.once('connect', async () => {
       clearTimeout(timer);
       try {
-        const joined = await socket.timeout(30_000).emitWithAck('joinChat', {});
+        let joined;
+        for (let attempt = 0; attempt < 5 && !joined?.ok; attempt++) {
+          if (attempt > 0) await new Promise((r) => setTimeout(r, 500 * attempt));
+          joined = await socket.timeout(30_000).emitWithAck('joinChat', {});
+        }
         if (!joined?.ok) throw new Error(`joinChat: ${JSON.stringify(joined)}`);
         socket.on('newMessage', (payload) => onMessage(index, payload?.message ?? payload));
         resolve(socket);
@@ -273,7 +277,7 @@ async function main() {
   const accessTokens = await tokens();
   log(`${N} tokens ready; connecting`);
   const sockets = new Array(N);
-  await pool(accessTokens, 20, async (token, i) => {
+  await pool(accessTokens, 5, async (token, i) => {
     sockets[i] = await connect(token, i, onMessage);
     sockets[i].on('disconnect', (reason) => disconnects.push(`${i}: ${reason}`));
   });
