@@ -23,6 +23,7 @@ const { values: opt } = parseArgs({
     room: { type: 'string', default: 'general' },
     ports: { type: 'string', default: '8080,8081,8091,8082,8083,6380,27018,9092,9200' },
     'mint-secret-file': { type: 'string' },
+    'heap-ports': { type: 'string', default: '8081,8091' },
     json: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -114,8 +115,7 @@ async function pool(items, concurrency, task) {
 
 // ---------------------------------------------------------------- server processes
 
-function listeningPids() {
-  const wanted = new Set(opt.ports.split(',').map((port) => port.trim()).filter(Boolean));
+function listeningPids(wanted = new Set(opt.ports.split(',').map((port) => port.trim()).filter(Boolean))) {
   const pids = new Map(); // pid -> ports
   let output = '';
   try {
@@ -200,6 +200,27 @@ function startSampling() {
     });
     return rows;
   };
+}
+
+/**
+ * Heap in use right after a full GC (jcmd GC.run, then jstat -gc: survivor + eden + old used) of
+ * the JVMs on --heap-ports, taken while every client is still connected.
+ */
+function heapAfterGc() {
+  const wanted = new Set(opt['heap-ports'].split(',').map((p) => p.trim()).filter(Boolean));
+  const result = [];
+  for (const [pid, ports] of listeningPids(wanted)) {
+    try {
+      execFileSync('jcmd', [pid, 'GC.run'], { encoding: 'utf8', timeout: 60_000 });
+      const [header, values] = execFileSync('jstat', ['-gc', pid], { encoding: 'utf8', timeout: 60_000 })
+        .trim().split('\n').map((line) => line.trim().split(/\s+/));
+      const used = ['S0U', 'S1U', 'EU', 'OU'].reduce((sum, column) => sum + Number(values[header.indexOf(column)] ?? 0), 0);
+      result.push({ process: ports.join(','), pid, heapAfterGcMb: used / 1024 });
+    } catch (error) {
+      log(`heap of ${pid}: ${error.message.split('\n')[0]}`);
+    }
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------- the run
@@ -328,6 +349,7 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const processes = stopSampling ? stopSampling() : [];
+  const heap = heapAfterGc();
   for (const socket of sockets) socket.disconnect();
 
   const entries = measured();
@@ -362,6 +384,7 @@ async function main() {
     unexpectedDisconnects: disconnects.filter((d) => !d.endsWith('io client disconnect')),
     foreignMessages: foreign,
     processes,
+    heap,
   };
   print(result);
   if (opt.json) writeFileSync(opt.json, JSON.stringify(result, null, 2));
@@ -395,6 +418,9 @@ function print(r) {
     for (const p of r.processes) {
       console.log(`  ${p.process.slice(0, 45).padEnd(45)}  ${f(p.avgCpu).padStart(8)}  ${f(p.peakCpu).padStart(9)}  ${f(p.maxRssMb, 0).padStart(10)}`);
     }
+  }
+  for (const h of r.heap ?? []) {
+    console.log(`  heap after GC, JVM on :${h.process} (${r.load.clients} clients connected): ${f(h.heapAfterGcMb)} MB`);
   }
 }
 
