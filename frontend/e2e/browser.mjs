@@ -115,6 +115,7 @@ export async function until(fn, { timeout = TIMEOUT, interval = 250, what = 'con
 export async function readConversation(page, enough = () => false) {
   const scroller = page.getByTestId('virtuoso-scroller');
   await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await new Promise((r) => setTimeout(r, 300));
   const seen = new Map();
   for (let pass = 0; pass < 2000; pass++) {
     await new Promise((r) => setTimeout(r, 120));
@@ -126,10 +127,9 @@ export async function readConversation(page, enough = () => false) {
     for (const m of rendered) seen.set(m.seq, m.text);
     const messages = [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([seq, text]) => ({ seq, text }));
     if (enough(messages)) return messages;
-    const top = await scroller.evaluate((el) => {
-      el.scrollTop = Math.max(0, el.scrollTop - el.clientHeight * 0.7);
-      return el.scrollTop;
-    });
+    const height = await scroller.evaluate((el) => el.clientHeight);
+    await wheel(page, -height * 0.7);
+    const top = await scroller.evaluate((el) => el.scrollTop);
     if (top === 0 && pass > 0 && (await page.getByText('This is the beginning of the conversation.').count()) > 0) {
       await new Promise((r) => setTimeout(r, 200));
       const last = await page.$$eval('[data-testid=message][data-status=sent]', (els) => els.map((e) => ({ seq: Number(e.dataset.seq), text: e.innerText })));
@@ -152,4 +152,19 @@ export async function countReconnects(page) {
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
   });
   return () => page.evaluate(() => window.__reconnects);
+}
+
+/** Scrolls the message list as a user does: the mouse wheel over it. */
+export async function wheel(page, deltaY) {
+  const box = await page.getByTestId('virtuoso-scroller').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, deltaY);
+}
+
+export async function wheelToTop(page) {
+  const scroller = page.getByTestId('virtuoso-scroller');
+  for (let i = 0; i < 50 && (await scroller.evaluate((el) => el.scrollTop)) > 0; i++) {
+    await wheel(page, -5000);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

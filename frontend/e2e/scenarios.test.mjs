@@ -12,6 +12,7 @@ import {
   connected,
   countReconnects,
   launchBrowser,
+  wheelToTop,
   message,
   newPerson,
   readConversation,
@@ -62,16 +63,31 @@ describe('chat in a real browser', () => {
     alice.network = await controllableWebSocket(alice.context);
   });
 
+  /** A test that, when it fails, leaves screenshots of every open page (failed-*.png). */
+  function scenario(name, fn) {
+    test(name, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        const slug = name.replace(/[^a-z]+/gi, '-').slice(0, 40);
+        for (const [who, person] of [['alice', alice], ['bob', bob]]) {
+          await person?.page?.screenshot({ path: new URL(`failed-${slug}-${who}.png`, SHOTS).pathname }).catch(() => {});
+        }
+        throw e;
+      }
+    });
+  }
+
   after(async () => {
     await browser?.close();
     if (process.env.UPDATE_DOC_SCREENSHOTS === '1') {
       const docs = new URL('../docs/screenshots/', import.meta.url);
       mkdirSync(docs, { recursive: true });
-      for (const f of readdirSync(SHOTS)) copyFileSync(new URL(f, SHOTS), new URL(f, docs));
+      for (const f of readdirSync(SHOTS).filter((f) => !f.startsWith('failed-'))) copyFileSync(new URL(f, SHOTS), new URL(f, docs));
     }
   });
 
-  test('two people create accounts; a taken name and a wrong password are explained', async () => {
+  scenario('two people create accounts; a taken name and a wrong password are explained', async () => {
     await alice.page.goto(CHAT_URL);
     await alice.page.getByRole('heading', { name: 'Chat' }).waitFor();
     await screenshot(alice.page, 'sign-in');
@@ -93,11 +109,11 @@ describe('chat in a real browser', () => {
     assert.equal(await bob.page.getByTestId('me').innerText(), BOB);
   });
 
-  test('the chat shell does not load the charts', async () => {
+  scenario('the chat shell does not load the charts', async () => {
     assert.ok(!chunkRequests.some((u) => /Dashboard|recharts/i.test(u)), 'dashboard chunk loaded too early');
   });
 
-  test('they chat in General, each seeing the other live', async () => {
+  scenario('they chat in General, each seeing the other live', async () => {
     await send(alice.page, `hello from ${ALICE}`);
     await message(bob.page, `hello from ${ALICE}`).waitFor();
     await send(alice.page, `who wants kumquat${suffix} pie?`);
@@ -113,7 +129,7 @@ describe('chat in a real browser', () => {
     await screenshot(alice.page, 'chat');
   });
 
-  test('each sees the other typing', async () => {
+  scenario('each sees the other typing', async () => {
     await bob.page.locator('#composer').pressSequentially('I am typing', { delay: 30 });
     await alice.page.getByTestId('typing-indicator').getByText(`${BOB} is typing…`).waitFor();
     await screenshot(alice.page, 'typing');
@@ -125,7 +141,7 @@ describe('chat in a real browser', () => {
     await alice.page.locator('#composer').fill('');
   });
 
-  test('alice opens a DM with bob; bob gets it with an unread count', async () => {
+  scenario('alice opens a DM with bob; bob gets it with an unread count', async () => {
     await alice.page.getByTestId(`user-${BOB}`).click();
     await until(async () => (await alice.page.getByTestId('room-title').innerText()) === BOB, { what: 'DM title' });
     await send(alice.page, 'a private hello');
@@ -145,7 +161,7 @@ describe('chat in a real browser', () => {
     await screenshot(alice.page, 'dm');
   });
 
-  test('alice sees bob go offline when he closes the page, and come back', async () => {
+  scenario('alice sees bob go offline when he closes the page, and come back', async () => {
     await bob.page.close();
     const bobEntry = alice.page.locator(`[data-testid="user-${BOB}"]`);
     await bobEntry.and(alice.page.locator('[data-status=offline]')).waitFor({ timeout: 45_000 });
@@ -160,7 +176,7 @@ describe('chat in a real browser', () => {
     await bobEntry.and(alice.page.locator('[data-status=online]')).waitFor({ timeout: 45_000 });
   });
 
-  test('a reload keeps the session and the history', async () => {
+  scenario('a reload keeps the session and the history', async () => {
     await alice.page.reload();
     await connected(alice.page);
     assert.equal(await alice.page.getByTestId('me').innerText(), ALICE);
@@ -169,7 +185,7 @@ describe('chat in a real browser', () => {
     await message(alice.page, 'replying').waitFor();
   });
 
-  test('messages sent while alice is offline are caught up after reconnect, in order', async () => {
+  scenario('messages sent while alice is offline are caught up after reconnect, in order', async () => {
     await alice.page.getByTestId('room-general').click();
     await bob.page.getByTestId('room-general').click();
     await message(alice.page, `hello from ${ALICE}`).waitFor();
@@ -185,7 +201,7 @@ describe('chat in a real browser', () => {
     assertContiguous(await renderedSeqs(alice.page));
   });
 
-  test('both survive restarts of the messaging replicas and catch up what was sent meanwhile', async () => {
+  scenario('both survive restarts of the messaging replicas and catch up what was sent meanwhile', async () => {
     // Alice and bob each sit on one replica (the gateway balances them): restarting every
     // replica in turn disconnects both. Meanwhile carol writes from the other replica and bob
     // keeps typing in his browser; afterwards both browsers must hold every message once, in
@@ -232,7 +248,7 @@ describe('chat in a real browser', () => {
     assert.ok(counts[0] > 0 && counts[1] > 0, `both browsers lost their connection at least once (${counts})`);
   });
 
-  test('older history loads on scroll-up, in order, keeping the reading position', async () => {
+  scenario('older history loads on scroll-up, in order, keeping the reading position', async () => {
     const token = await login(CHAT_URL, BOB, PASSWORD);
     const started = Date.now();
     await seedMessages(CHAT_URL, token, 'general', HISTORY, (i) => `history ${i} of ${HISTORY} ${suffix}`);
@@ -246,7 +262,7 @@ describe('chat in a real browser', () => {
     while ((await firstSeeded.count()) === 0) {
       assert.ok(prepends <= HISTORY / 10, 'too many pages');
       const oldest = (await renderedSeqs(alice.page))[0];
-      await scroller.evaluate((el) => (el.scrollTop = 0));
+      await wheelToTop(alice.page);
       // Older messages are prepended above the reading position: the view stays where it was
       // (scrollTop moves down by their height) instead of jumping to the oldest ones.
       await until(
@@ -260,7 +276,7 @@ describe('chat in a real browser', () => {
     console.log(`# seeded ${HISTORY} messages in ${seeded} ms; scrolled back through them in ${prepends} pages`);
   });
 
-  test('search finds a message and jumps to it through the history in between', async () => {
+  scenario('search finds a message and jumps to it through the history in between', async () => {
     await alice.page.getByTestId(`dm-${BOB}`).click(); // jump from another room
     const box = alice.page.getByLabel('Search messages');
     const hit = alice.page.getByTestId('search-hit').filter({ hasText: `kumquat${suffix}` });
@@ -280,7 +296,7 @@ describe('chat in a real browser', () => {
     await screenshot(alice.page, 'search');
   });
 
-  test('phone width and dark mode stay usable', async () => {
+  scenario('phone width and dark mode stay usable', async () => {
     await alice.page.setViewportSize({ width: 390, height: 780 });
     await alice.page.emulateMedia({ colorScheme: 'dark' });
     await alice.page.getByTestId('room-title').waitFor();
@@ -291,7 +307,7 @@ describe('chat in a real browser', () => {
     await alice.page.emulateMedia({ colorScheme: 'light' });
   });
 
-  test('an admin sees the analytics dashboard with data', async () => {
+  scenario('an admin sees the analytics dashboard with data', async () => {
     const admin = await newPerson(browser);
     watchCsp(admin.page);
     await register(admin.page, ADMIN, ADMIN_PASSWORD);

@@ -22,16 +22,21 @@ export default function MessageList({ room, title, messages, pending, me, focus,
 
   const items = useMemo(() => (pending.length ? messages.concat(pending) : messages), [messages, pending]);
   const [atBottom, setAtBottom] = useState(true);
-  // Whether new messages keep the view at the bottom. Only scrolling up (the user, or a jump)
-  // turns it off: the list also leaves the bottom when content grows or the viewport shrinks
-  // (a banner appears), and must follow then. Reaching the bottom turns it on again.
+  // Whether new messages keep the view at the bottom. Only the user scrolling up (wheel, touch,
+  // keys, scrollbar) or a jump turns it off: the list also moves when content grows, items get
+  // measured or a banner shrinks the viewport, and must keep following then. Reaching the bottom
+  // turns it on again.
   const stick = useRef(true);
   const lastTop = useRef(0);
+  const lastInput = useRef(0);
+  const userInput = useCallback(() => {
+    lastInput.current = Date.now();
+  }, []);
   const onScroll = useCallback((e) => {
     const el = e.currentTarget;
     const top = el.scrollTop;
     if (el.scrollHeight - top - el.clientHeight < 48) stick.current = true;
-    else if (top < lastTop.current - 2) stick.current = false;
+    else if (top < lastTop.current - 2 && Date.now() - lastInput.current < 1000) stick.current = false;
     lastTop.current = top;
   }, []);
   const scroller = useRef(null);
@@ -51,7 +56,18 @@ export default function MessageList({ room, title, messages, pending, me, focus,
     },
     [onAtBottom],
   );
-  const followOutput = useCallback((bottom) => (bottom || stick.current ? 'auto' : false), []);
+
+  // Virtuoso asks whenever the list grows; only messages added at the end (not a page of
+  // history prepended, which lowers firstItemIndex) may move the view.
+  const current = useRef({ count: items.length, first: firstItemIndex });
+  current.current = { count: items.length, first: firstItemIndex };
+  const seen = useRef({ count: items.length, first: firstItemIndex });
+  const followOutput = useCallback((bottom) => {
+    const now = current.current;
+    const appended = now.count - seen.current.count - (seen.current.first - now.first);
+    seen.current = now;
+    return appended > 0 && (bottom || stick.current) ? 'auto' : false;
+  }, []);
 
   // My own new message always scrolls into view.
   const lastPending = pending.length ? pending[pending.length - 1].clientMsgId : null;
@@ -112,6 +128,10 @@ export default function MessageList({ room, title, messages, pending, me, focus,
       role="log"
       aria-label={`Messages in ${title}`}
       className="relative min-h-0 flex-1"
+      onWheel={userInput}
+      onTouchMove={userInput}
+      onKeyDown={userInput}
+      onPointerDown={userInput}
     >
       <Virtuoso
         ref={ref}
