@@ -137,6 +137,9 @@ final class EngineConnection {
    * while events are slow.
    */
   void dispatch(InboundFrame frame) {
+    if (closing.get() != null || terminated.get()) {
+      return; // frames still in flight after a close: nobody to answer
+    }
     switch (frame.kind()) {
       case CONTROL -> {}
       case BINARY -> {
