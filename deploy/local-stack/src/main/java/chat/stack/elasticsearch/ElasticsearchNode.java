@@ -79,6 +79,7 @@ public final class ElasticsearchNode implements Restartable {
       }
       Path home = ElasticsearchDistribution.home();
       EsFolder.prepare(home, folder, settings);
+      deleteStalePidFile(pidFile);
       launcher =
           ManagedProcess.start(
               "elasticsearch-launcher-" + settings.httpPort(),
@@ -166,6 +167,15 @@ public final class ElasticsearchNode implements Restartable {
     command.addAll(
         List.of(home.resolve("bin/elasticsearch").toString(), "-d", "-p", pidFile.toString()));
     return command;
+  }
+
+  /** Left by a node that was killed: it must not be mistaken for the new node's pid. */
+  private static void deleteStalePidFile(Path pidFile) {
+    try {
+      Files.deleteIfExists(pidFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + pidFile, e);
+    }
   }
 
   private long readPid(Path pidFile) {

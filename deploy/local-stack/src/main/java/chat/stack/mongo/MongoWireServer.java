@@ -2,14 +2,13 @@ package chat.stack.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Path;
 
 /**
  * A MongoDB wire-protocol server inside this JVM ({@code de.bwaldvogel:mongo-java-server}): the
  * memory backend for tests, the H2 MVStore backend (one file on disk) for the local stack. Only
- * unique indexes are enforced; TTL indexes are ignored.
+ * unique indexes are enforced; TTL indexes are ignored. It also answers {@code hello} (see {@link
+ * HelloCommand}).
  */
 public final class MongoWireServer implements AutoCloseable {
 
@@ -26,12 +25,12 @@ public final class MongoWireServer implements AutoCloseable {
 
   /** Data in memory only; {@code port} 0 picks a free one. */
   public static MongoWireServer inMemory(int port) {
-    return new MongoWireServer(new MemoryBackend(), port);
+    return new MongoWireServer(new HelloCommand.Memory(), port);
   }
 
   /** Data in the H2 MVStore file {@code file}, kept across restarts. */
   public static MongoWireServer onDisk(Path file, int port) {
-    return new MongoWireServer(new H2Backend(file.toString()), port);
+    return new MongoWireServer(new HelloCommand.H2(file.toString()), port);
   }
 
   public int port() {

@@ -1,0 +1,53 @@
+package chat.stack.mongo;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/**
+ * mongo-java-server 1.47 knows the legacy {@code isMaster} but not its successor {@code hello},
+ * which Boot 4's Mongo health indicator runs on EVERY database: without this the messaging
+ * service's readiness stays DOWN once its database exists. Both backends answer {@code hello} with
+ * the {@code isMaster} reply (plus {@code isWritablePrimary}).
+ */
+final class HelloCommand {
+
+  private HelloCommand() {}
+
+  interface Delegate {
+    Document handle(Channel channel, String database, String command, Document query);
+  }
+
+  static Document handle(
+      Channel channel, String database, String command, Document query, Delegate backend) {
+    if (!"hello".equalsIgnoreCase(command)) {
+      return backend.handle(channel, database, command, query);
+    }
+    Document reply = backend.handle(channel, "admin", "isMaster", query);
+    reply.putIfAbsent("isWritablePrimary", Boolean.TRUE);
+    return reply;
+  }
+
+  /** The memory backend, answering {@code hello}. */
+  static final class Memory extends MemoryBackend {
+    @Override
+    public Document handleCommand(
+        Channel channel, String database, String command, Document query) {
+      return HelloCommand.handle(channel, database, command, query, super::handleCommand);
+    }
+  }
+
+  /** The H2 MVStore backend, answering {@code hello}. */
+  static final class H2 extends H2Backend {
+    H2(String file) {
+      super(file);
+    }
+
+    @Override
+    public Document handleCommand(
+        Channel channel, String database, String command, Document query) {
+      return HelloCommand.handle(channel, database, command, query, super::handleCommand);
+    }
+  }
+}
