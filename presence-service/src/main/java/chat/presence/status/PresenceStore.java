@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
 
@@ -34,6 +36,9 @@ public final class PresenceStore {
   static final String LIVENESS = "presence:liveness";
   static final String PENDING = "presence:pending";
   static final String ONLINE = "presence:online";
+
+  // Entries are written by the presence scripts and always contain this; a cheap pre-filter.
+  private static final String ONLINE_MARKER = "\"status\":\"online\"";
 
   @SuppressWarnings("rawtypes")
   private static final RedisScript<List> EVENTS = script("events");
@@ -101,10 +106,25 @@ public final class PresenceStore {
   }
 
   /**
+   * Walks the registry and repairs the entries of users shown online; returns how many were
+   * scheduled to go offline.
+   */
+  public Mono<Long> reconcileRegistry() {
+    return redis
+        .<String, String>opsForHash()
+        .scan(RedisKeys.USERS, ScanOptions.scanOptions().count(500).build())
+        .filter(entry -> entry.getValue().contains(ONLINE_MARKER))
+        .map(Map.Entry::getKey)
+        .buffer(500)
+        .concatMap(this::reconcile)
+        .reduce(0L, Long::sum);
+  }
+
+  /**
    * Repairs registry entries of users shown online: one without sockets nor deadline (state lost)
    * is given one dead-connection timeout for a heartbeat; returns how many were.
    */
-  public Mono<Long> reconcile(List<String> onlineUsers) {
+  Mono<Long> reconcile(List<String> onlineUsers) {
     List<String> args = new ArrayList<>(onlineUsers.size() + 1);
     args.add(millis(timing.deadConnectionTimeout()));
     args.addAll(onlineUsers);

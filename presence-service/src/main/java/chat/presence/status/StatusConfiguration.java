@@ -25,10 +25,9 @@ class StatusConfiguration {
   @Bean
   Sweeper sweeper(
       PresenceStore store,
-      ReactiveStringRedisTemplate redis,
       Transitions transitions,
       PresenceProperties properties,
       MeterRegistry meters) {
-    return new Sweeper(store, redis, transitions, properties.presence(), meters);
+    return new Sweeper(store, transitions, properties.presence(), meters);
   }
 }

@@ -1,6 +1,5 @@
 package chat.presence.status;
 
-import chat.events.RedisKeys;
 import chat.presence.PresenceProperties;
 import chat.presence.RateLimitedLog;
 import io.micrometer.core.instrument.Counter;
@@ -8,14 +7,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.ScanOptions;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
@@ -32,11 +28,8 @@ public final class Sweeper implements SmartLifecycle {
   private static final RateLimitedLog log =
       new RateLimitedLog(LoggerFactory.getLogger(Sweeper.class), Duration.ofSeconds(30));
   private static final int MAX_ROUNDS = 10;
-  // Entries are written by the presence scripts and always contain this; a cheap pre-filter.
-  private static final String ONLINE_MARKER = "\"status\":\"online\"";
 
   private final PresenceStore store;
-  private final ReactiveStringRedisTemplate redis;
   private final Transitions transitions;
   private final PresenceProperties.Presence timing;
   private final AtomicLong online = new AtomicLong();
@@ -45,12 +38,10 @@ public final class Sweeper implements SmartLifecycle {
 
   public Sweeper(
       PresenceStore store,
-      ReactiveStringRedisTemplate redis,
       Transitions transitions,
       PresenceProperties.Presence timing,
       MeterRegistry meters) {
     this.store = store;
-    this.redis = redis;
     this.transitions = transitions;
     this.timing = timing;
     Gauge.builder("chat.presence.online.users", online, AtomicLong::get)
@@ -94,14 +85,7 @@ public final class Sweeper implements SmartLifecycle {
 
   /** Walks the registry and repairs entries left online without any socket or deadline. */
   public Mono<Void> reconcile() {
-    return redis
-        .<String, String>opsForHash()
-        .scan(RedisKeys.USERS, ScanOptions.scanOptions().count(500).build())
-        .filter(entry -> entry.getValue().contains(ONLINE_MARKER))
-        .map(Map.Entry::getKey)
-        .buffer(500)
-        .concatMap(store::reconcile)
-        .then();
+    return store.reconcileRegistry().then();
   }
 
   private void announce(Outcome outcome) {
