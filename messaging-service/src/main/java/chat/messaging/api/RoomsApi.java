@@ -9,6 +9,7 @@ import chat.messaging.error.ChatException;
 import chat.messaging.error.ErrorBody;
 import chat.messaging.error.ErrorCode;
 import chat.messaging.message.MessageLog;
+import chat.messaging.message.PageSize;
 import chat.messaging.room.RoomDirectory;
 import chat.messaging.room.RoomSummary;
 import java.util.List;
@@ -32,8 +33,6 @@ import reactor.core.publisher.Mono;
 class RoomsApi {
 
   private static final Logger log = LoggerFactory.getLogger(RoomsApi.class);
-  private static final int DEFAULT_LIMIT = 50;
-  private static final int MAX_LIMIT = 100;
 
   record RoomList(List<RoomSummary> rooms) {}
 
@@ -63,11 +62,7 @@ class RoomsApi {
               if (beforeSeq != null && beforeSeq < 1) {
                 throw ChatException.badRequest("beforeSeq must be at least 1");
               }
-              Long limit = longParam(request, "limit");
-              if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-                throw ChatException.badRequest("limit must be between 1 and " + MAX_LIMIT);
-              }
-              int size = limit == null ? DEFAULT_LIMIT : limit.intValue();
+              int size = PageSize.of(longParam(request, "limit"));
               return rooms
                   .accessible(request.pathVariable("room"), caller.userId())
                   .flatMap(room -> messages.history(room.id(), beforeSeq, size));

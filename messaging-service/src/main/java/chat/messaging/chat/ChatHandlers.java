@@ -13,6 +13,7 @@ import chat.messaging.fanout.RoomBroadcast;
 import chat.messaging.message.Message;
 import chat.messaging.message.MessageContent;
 import chat.messaging.message.MessageLog;
+import chat.messaging.message.PageSize;
 import chat.messaging.presence.UserRegistry;
 import chat.messaging.room.Room;
 import chat.messaging.room.RoomDirectory;
@@ -147,7 +148,7 @@ class ChatHandlers {
         .flatMap(
             room ->
                 messages
-                    .history(room.id(), null, Requests.DEFAULT_LIMIT)
+                    .history(room.id(), null, PageSize.DEFAULT)
                     .map(
                         page -> {
                           List<Message> latest = page.messages();

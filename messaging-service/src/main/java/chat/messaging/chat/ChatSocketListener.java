@@ -12,12 +12,8 @@ import chat.messaging.error.ErrorCode;
 import chat.messaging.socketio.SocketListener;
 import chat.messaging.socketio.SocketSession;
 import chat.messaging.typing.TypingRelay;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,8 +38,6 @@ class ChatSocketListener implements SocketListener {
   private final ConnectionPublisher connections;
   private final ActivityEvents activity;
   private final MessagingProperties properties;
-  private final MeterRegistry registry;
-  private final Map<String, Timer> ackLatency;
 
   ChatSocketListener(
       LocalSockets sockets,
@@ -51,23 +45,13 @@ class ChatSocketListener implements SocketListener {
       TypingRelay typing,
       ConnectionPublisher connections,
       ActivityEvents activity,
-      MessagingProperties properties,
-      MeterRegistry registry) {
+      MessagingProperties properties) {
     this.sockets = sockets;
     this.handlers = handlers;
     this.typing = typing;
     this.connections = connections;
     this.activity = activity;
     this.properties = properties;
-    this.registry = registry;
-    this.ackLatency =
-        Map.of(
-            "joinChat", ackTimer("joinChat"),
-            "sendMessage", ackTimer("sendMessage"),
-            "startDM", ackTimer("startDM"),
-            "typing", ackTimer("typing"),
-            "loadHistory", ackTimer("loadHistory"),
-            "other", ackTimer("other"));
   }
 
   @Override
@@ -93,8 +77,7 @@ class ChatSocketListener implements SocketListener {
 
   @Override
   public Mono<Object> onEvent(SocketSession session, String event, JsonNode payload) {
-    long start = System.nanoTime();
-    Timer timer = ackLatency.getOrDefault(event, ackLatency.get("other"));
+    // Ack latency is measured by the Socket.IO layer (chat.socketio.ack.latency).
     return Mono.defer(() -> dispatch(session, event, payload))
         .cast(Object.class)
         .onErrorResume(ChatException.class, e -> Mono.just(Acks.failed(e)))
@@ -102,8 +85,7 @@ class ChatSocketListener implements SocketListener {
             e -> {
               log.error("{} failed", EVENTS.contains(event) ? event : "event", e);
               return Mono.just(Acks.failed(ErrorCode.INTERNAL, "something went wrong, try again"));
-            })
-        .doOnSuccess(ack -> timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+            });
   }
 
   private Mono<?> dispatch(SocketSession session, String event, JsonNode payload) {
@@ -124,13 +106,5 @@ class ChatSocketListener implements SocketListener {
   private ConnectionEvent connectionEvent(ConnectionEvent.Type type, ChatSocket socket) {
     return new ConnectionEvent(
         type, socket.userId(), socket.id(), properties.instanceId(), Instant.now());
-  }
-
-  private Timer ackTimer(String event) {
-    return Timer.builder("chat.socket.ack.latency")
-        .description("From receiving a client event to its ack")
-        .tag("event", event)
-        .publishPercentileHistogram()
-        .register(registry);
   }
 }

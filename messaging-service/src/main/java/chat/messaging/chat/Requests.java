@@ -1,6 +1,7 @@
 package chat.messaging.chat;
 
 import chat.messaging.error.ChatException;
+import chat.messaging.message.PageSize;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -15,8 +16,6 @@ final class Requests {
   static final int MAX_ROOM_ID = 80;
   static final int MAX_CLIENT_MSG_ID = 128;
   static final int MAX_LAST_SEEN_ROOMS = 1000;
-  static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 100;
 
   private Requests() {}
 
@@ -98,18 +97,7 @@ final class Requests {
       throw ChatException.badRequest("beforeSeq must be at least 1");
     }
     Long limit = optionalLong(payload, "limit");
-    return new LoadHistory(room, beforeSeq, limit(limit));
-  }
-
-  /** The page size rule shared with the HTTP API: 1..100, default 50. */
-  static int limit(Long limit) {
-    if (limit == null) {
-      return DEFAULT_LIMIT;
-    }
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw ChatException.badRequest("limit must be between 1 and " + MAX_LIMIT);
-    }
-    return limit.intValue();
+    return new LoadHistory(room, beforeSeq, PageSize.of(limit));
   }
 
   private static void requireObject(JsonNode payload) {

@@ -45,6 +45,7 @@ public class MessageLog {
     this(
         new MessageStore(
             mongo.getCollection(MessageStore.COLLECTION).cache(),
+            mongo.getCollection(MessageStore.ROOMS).cache(),
             new CallTimer(registry, "chat.mongo.latency", "MongoDB call latency"),
             properties.mongoTimeout()),
         Clock.systemUTC(),
@@ -99,14 +100,7 @@ public class MessageLog {
    * first, with whether older messages exist.
    */
   public Mono<HistoryPage> history(String room, Long beforeSeq, int limit) {
-    return store
-        .newestBefore(room, beforeSeq, limit + 1)
-        .map(
-            newestFirst -> {
-              boolean hasMore = newestFirst.size() > limit;
-              List<Message> page = hasMore ? newestFirst.subList(0, limit) : newestFirst;
-              return new HistoryPage(MessageStore.reversed(page), hasMore);
-            });
+    return store.page(room, beforeSeq, limit);
   }
 
   /** Up to {@code limit} messages after {@code afterSeq}, oldest first. */

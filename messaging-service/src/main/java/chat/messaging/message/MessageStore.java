@@ -8,33 +8,51 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code messages} collection: {@code {_id, room, seq, senderId, content, ts, clientMsgId?}}
- * with a unique index on {@code (room, seq)}. Every query is a range on that index (room equality,
- * seq range, sorted by seq), which real MongoDB serves from the index alone.
+ * The {@code messages} collection: {@code {_id, room, seq, key, senderId, content, ts,
+ * clientMsgId?}}, with unique indexes on {@code (room, seq)} and on {@code key} ({@code
+ * "<room>/<seq>"}).
+ *
+ * <p>Because a room's seqs are exactly 1..lastSeq (see {@link RoomSequencer}), every read names the
+ * seqs it wants: a history page or a catch-up is one {@code key $in [...]} query of at most 500
+ * keys, and the last seq is found from the {@code lastSeq} hint kept on the room's document plus
+ * one {@code $in} probe of the keys after it. These are point lookups on a unique index, which real
+ * MongoDB serves from the index and which the MongoDB-wire server of the local stack also serves
+ * from its hash index (it answers range and sort queries with full scans, whose cost grows with the
+ * collection).
  */
 final class MessageStore {
 
   static final String COLLECTION = "messages";
+  static final String ROOMS = "rooms";
   static final String SEQ_INDEX = "room_1_seq_1";
+  static final String KEY_INDEX = "key_1";
+
+  /** Keys probed per query when looking for the last seq past the hint. */
+  static final int PROBE = 64;
 
   private final Mono<MongoCollection<Document>> messages;
+  private final Mono<MongoCollection<Document>> rooms;
   private final CallTimer timer;
   private final Duration timeout;
 
-  MessageStore(Mono<MongoCollection<Document>> messages, CallTimer timer, Duration timeout) {
+  MessageStore(
+      Mono<MongoCollection<Document>> messages,
+      Mono<MongoCollection<Document>> rooms,
+      CallTimer timer,
+      Duration timeout) {
     this.messages = messages;
+    this.rooms = rooms;
     this.timer = timer;
     this.timeout = timeout;
   }
@@ -45,21 +63,31 @@ final class MessageStore {
    */
   record InsertResult(int inserted, boolean stopped) {}
 
+  /** The lookup key of one message: unique per (room, seq). */
+  static String key(String room, long seq) {
+    return room + '/' + seq;
+  }
+
   Mono<Void> ensureIndexes() {
     return messages
         .flatMap(
             c ->
                 Mono.from(
-                    c.createIndex(
-                        Indexes.ascending("room", "seq"),
-                        new IndexOptions().unique(true).name(SEQ_INDEX))))
+                        c.createIndex(
+                            Indexes.ascending("room", "seq"),
+                            new IndexOptions().unique(true).name(SEQ_INDEX)))
+                    .then(
+                        Mono.from(
+                            c.createIndex(
+                                Indexes.ascending("key"),
+                                new IndexOptions().unique(true).name(KEY_INDEX)))))
         .timeout(timeout)
         .then();
   }
 
   /**
-   * Inserts {@code batch} in order. Stops at the first duplicate key (either the {@code _id} of a
-   * resend or a {@code (room, seq)} another writer took) and reports how many were stored before.
+   * Inserts {@code batch} in order. Stops at the first duplicate key (the {@code _id} of a resend,
+   * or a seq another writer took) and reports how many were stored before.
    */
   Mono<InsertResult> insertOrdered(List<Message> batch) {
     List<Document> docs = batch.stream().map(MessageStore::toDocument).toList();
@@ -79,6 +107,24 @@ final class MessageStore {
     return timer.time("insert", insert.timeout(timeout));
   }
 
+  /**
+   * Raises the room's {@code lastSeq} hint to {@code seq} (never lowers it). Fire and forget: the
+   * hint only shortens the probe of {@link #lastSeq}, so a lost update costs nothing but a longer
+   * probe.
+   */
+  void raiseHint(String room, long seq) {
+    timer
+        .time(
+            "raise_hint",
+            rooms
+                .flatMap(
+                    c ->
+                        Mono.from(
+                            c.updateOne(Filters.eq("_id", room), Updates.max("lastSeq", seq))))
+                .timeout(timeout))
+        .subscribe(null, e -> {});
+  }
+
   Mono<Message> findById(String id) {
     return timer
         .time(
@@ -91,46 +137,72 @@ final class MessageStore {
 
   /** The highest stored seq of {@code room}, 0 when it has none. */
   Mono<Long> lastSeq(String room) {
-    return timer.time(
-        "last_seq",
-        messages
-            .flatMap(
-                c ->
-                    Mono.from(
-                        c.find(Filters.eq("room", room))
-                            .sort(Sorts.descending("seq"))
-                            .projection(Projections.include("seq"))
-                            .limit(1)
-                            .first()))
-            .map(d -> ((Number) d.get("seq")).longValue())
-            .defaultIfEmpty(0L)
-            .timeout(timeout));
+    Mono<Long> hint =
+        timer.time(
+            "last_seq_hint",
+            rooms
+                .flatMap(
+                    c ->
+                        Mono.from(
+                            c.find(Filters.eq("_id", room))
+                                .projection(Projections.include("lastSeq"))
+                                .first()))
+                .map(d -> d.get("lastSeq") instanceof Number n ? n.longValue() : 0L)
+                .defaultIfEmpty(0L)
+                .timeout(timeout));
+    return hint.flatMap(h -> probe(room, h));
   }
 
-  /** Up to {@code limit} messages with seq below {@code beforeSeq} (any if null), newest first. */
-  Mono<List<Message>> newestBefore(String room, Long beforeSeq, int limit) {
-    Bson filter =
-        beforeSeq == null
-            ? Filters.eq("room", room)
-            : Filters.and(Filters.eq("room", room), Filters.lt("seq", beforeSeq));
-    return timer.time(
-        "history",
-        messages
-            .flatMapMany(c -> c.find(filter).sort(Sorts.descending("seq")).limit(limit))
-            .map(MessageStore::fromDocument)
-            .collectList()
-            .timeout(timeout));
+  /** Seqs are 1..last without gaps: count how many of the next {@link #PROBE} keys exist. */
+  private Mono<Long> probe(String room, long known) {
+    return byKeys("last_seq", room, known + 1, known + PROBE)
+        .flatMap(
+            found ->
+                found.size() < PROBE
+                    ? Mono.just(known + found.size())
+                    : probe(room, known + PROBE));
+  }
+
+  /**
+   * A page of {@code limit} messages before {@code beforeSeq} (the newest if null), oldest first.
+   */
+  Mono<HistoryPage> page(String room, Long beforeSeq, int limit) {
+    return lastSeq(room)
+        .flatMap(
+            last -> {
+              long hi = beforeSeq == null ? last : Math.min(beforeSeq - 1, last);
+              long lo = Math.max(1, hi - limit + 1);
+              if (hi < 1) {
+                return Mono.just(new HistoryPage(List.of(), false));
+              }
+              return byKeys("history", room, lo, hi).map(list -> new HistoryPage(list, lo > 1));
+            });
   }
 
   /** Up to {@code limit} messages with seq above {@code afterSeq}, oldest first. */
   Mono<List<Message>> oldestAfter(String room, long afterSeq, int limit) {
-    Bson filter = Filters.and(Filters.eq("room", room), Filters.gt("seq", afterSeq));
+    return lastSeq(room)
+        .flatMap(
+            last -> {
+              long hi = Math.min(last, afterSeq + limit);
+              return hi <= afterSeq
+                  ? Mono.just(List.<Message>of())
+                  : byKeys("catch_up", room, afterSeq + 1, hi);
+            });
+  }
+
+  /** The stored messages with seq in {@code from..to}, sorted by seq. */
+  private Mono<List<Message>> byKeys(String operation, String room, long from, long to) {
+    List<String> keys = new ArrayList<>((int) (to - from + 1));
+    for (long seq = from; seq <= to; seq++) {
+      keys.add(key(room, seq));
+    }
     return timer.time(
-        "catch_up",
+        operation,
         messages
-            .flatMapMany(c -> c.find(filter).sort(Sorts.ascending("seq")).limit(limit))
+            .flatMapMany(c -> c.find(Filters.in("key", keys)))
             .map(MessageStore::fromDocument)
-            .collectList()
+            .collectSortedList(Comparator.comparingLong(Message::seq))
             .timeout(timeout));
   }
 
@@ -139,6 +211,7 @@ final class MessageStore {
         new Document("_id", m.id())
             .append("room", m.room())
             .append("seq", m.seq())
+            .append("key", key(m.room(), m.seq()))
             .append("senderId", m.senderId())
             .append("content", m.content())
             .append("ts", Date.from(m.timestamp()));
@@ -157,11 +230,5 @@ final class MessageStore {
         d.getString("content"),
         d.getDate("ts").toInstant(),
         d.getString("clientMsgId"));
-  }
-
-  static <T> List<T> reversed(List<T> list) {
-    List<T> copy = new ArrayList<>(list);
-    Collections.reverse(copy);
-    return copy;
   }
 }

@@ -121,6 +121,9 @@ final class RoomSequencer {
   private Mono<Void> afterInsert(List<Pending> batch, Attempt attempt, int conflicts) {
     int stored = attempt.result().inserted();
     lastSeq = attempt.base() + stored;
+    if (stored > 0) {
+      store.raiseHint(room, lastSeq);
+    }
     for (int i = 0; i < stored; i++) {
       batch.get(i).sink().success(new Appended(attempt.docs().get(i), true));
     }

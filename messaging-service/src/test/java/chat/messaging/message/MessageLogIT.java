@@ -37,6 +37,7 @@ class MessageLogIT extends InfrastructureTest {
     MessageStore store =
         new MessageStore(
             mongo.getCollection(MessageStore.COLLECTION).cache(),
+            mongo.getCollection(MessageStore.ROOMS).cache(),
             new CallTimer(registry, "chat.mongo.latency", ""),
             Duration.ofSeconds(10));
     return new MessageLog(store, Clock.systemUTC(), registry);
@@ -132,6 +133,9 @@ class MessageLogIT extends InfrastructureTest {
     HistoryPage oldest = log.history(room.id(), 21L, 50).block(WAIT);
     assertThat(seqs(oldest.messages())).isEqualTo(oneTo(20));
     assertThat(oldest.hasMore()).isFalse();
+
+    HistoryPage beyond = log.history(room.id(), 1000L, 50).block(WAIT);
+    assertThat(beyond).isEqualTo(newest);
 
     HistoryPage exact = log.history(room.id(), 51L, 50).block(WAIT);
     assertThat(exact.messages()).hasSize(50);
