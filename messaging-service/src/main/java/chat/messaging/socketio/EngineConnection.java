@@ -11,7 +11,6 @@ import chat.messaging.socketio.codec.SocketIoCodec;
 import chat.messaging.socketio.codec.SocketIoPacket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,6 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,16 +42,8 @@ final class EngineConnection {
   private final SocketIoProperties properties;
   private final SocketIoMetrics metrics;
 
-  // Many producers (any thread that emits), one consumer (the WebSocket send): an MPSC queue whose
-  // bound is enforced by `queued`, so emit never blocks and overflow is detected.
-  private final Sinks.Many<WebSocketMessage> outbound =
-      Sinks.unsafe()
-          .many()
-          .unicast()
-          .onBackpressureBuffer(Queues.<WebSocketMessage>unboundedMultiproducer().get());
-  private final AtomicInteger queued = new AtomicInteger();
-  // Written by the inbound dispatch only (serialized); bounded by maxQueuedEvents.
-  private final Sinks.Many<PendingEvent> pendingEvents;
+  private final OutboundQueue outbound;
+  private final EventQueue events;
   private final Sinks.Many<Boolean> pongs = Sinks.many().multicast().directBestEffort();
   private final AtomicReference<CloseReason> closing = new AtomicReference<>();
   private final AtomicBoolean terminated = new AtomicBoolean();
@@ -75,10 +65,9 @@ final class EngineConnection {
     this.tokens = tokens;
     this.properties = properties;
     this.metrics = metrics;
-    this.pendingEvents =
-        Sinks.many()
-            .unicast()
-            .onBackpressureBuffer(Queues.<PendingEvent>get(properties.maxQueuedEvents()).get());
+    this.outbound =
+        new OutboundQueue(properties.outboundQueueFrames(), ws.bufferFactory(), metrics::frameOut);
+    this.events = new EventQueue(listener, properties, metrics, this::send);
   }
 
   /** Queues the open packet and starts the heartbeat and the connect timeout. */
@@ -104,13 +93,7 @@ final class EngineConnection {
 
   /** The frames to write, in queue order; completes when the connection terminates. */
   Flux<WebSocketMessage> outbound() {
-    return outbound
-        .asFlux()
-        .doOnNext(
-            frame -> {
-              queued.decrementAndGet();
-              metrics.frameOut();
-            });
+    return outbound.frames();
   }
 
   /** Queues {@code frame}; false if the connection is gone or the client is too slow. */
@@ -118,17 +101,19 @@ final class EngineConnection {
     if (closing.get() != null || terminated.get()) {
       return false;
     }
-    if (queued.incrementAndGet() > properties.outboundQueueFrames()) {
-      queued.decrementAndGet();
-      close(CloseReason.SLOW_CONSUMER);
-      return false;
-    }
-    var message = new WebSocketMessage(WebSocketMessage.Type.TEXT, ws.bufferFactory().wrap(frame));
-    if (outbound.tryEmitNext(message).isFailure()) {
-      queued.decrementAndGet();
-      return false;
-    }
-    return true;
+    return switch (outbound.offer(frame)) {
+      case QUEUED -> true;
+      case CLOSED -> false;
+      case FULL -> {
+        close(CloseReason.SLOW_CONSUMER);
+        yield false;
+      }
+    };
+  }
+
+  /** Runs this connection's events; see {@link EventQueue#run()}. */
+  Mono<Void> processEvents() {
+    return events.run();
   }
 
   /**
@@ -200,7 +185,7 @@ final class EngineConnection {
         if (current == null) {
           refuse(ProtocolError.NOT_CONNECTED, packet.ackId(), "not connected");
         } else {
-          queueEvent(current, packet);
+          events.offer(current, packet);
         }
       }
       case BINARY_EVENT ->
@@ -235,76 +220,6 @@ final class EngineConnection {
     } catch (RuntimeException e) {
       log.warn("SocketListener.onConnect failed", e);
     }
-  }
-
-  /**
-   * Queues an event; a full queue (the listener is slower than this client's events) is answered
-   * with {@code rate_limited} at once.
-   */
-  private void queueEvent(NamespaceSocket current, SocketIoPacket packet) {
-    if (pendingEvents
-        .tryEmitNext(new PendingEvent(current, packet, System.nanoTime()))
-        .isFailure()) {
-      metrics.protocolError(ProtocolError.EVENT_QUEUE_FULL);
-      if (packet.ackId() != null) {
-        send(
-            SocketIoCodec.ack(
-                packet.ackId(), Acks.error("rate_limited", "too many events in flight")));
-      }
-    }
-  }
-
-  /**
-   * Runs the queued events: the listener is called in arrival order, at most {@code
-   * maxInFlightEvents} run at once; completes once the connection terminated and the events in
-   * flight finished. Not cancelled with the connection: an event the listener started (a message
-   * being stored) runs to its end.
-   */
-  Mono<Void> processEvents() {
-    return pendingEvents.asFlux().flatMap(this::onEvent, properties.maxInFlightEvents()).then();
-  }
-
-  private Mono<Void> onEvent(PendingEvent pending) {
-    NamespaceSocket current = pending.socket();
-    if (!current.isConnected()) {
-      return Mono.empty();
-    }
-    SocketIoPacket packet = pending.packet();
-    String event = packet.eventName();
-    Long ackId = packet.ackId();
-    long start = pending.receivedNanos();
-    return Mono.defer(() -> listener.onEvent(current, event, packet.eventPayload()))
-        .timeout(properties.eventTimeout())
-        .map(Answer::of)
-        .defaultIfEmpty(Answer.NONE)
-        .onErrorResume(
-            e -> {
-              log.warn("event {} failed", metricsName(event), e);
-              return Mono.just(Answer.of(Acks.internal()));
-            })
-        .doOnNext(
-            answer -> {
-              if (ackId != null && current.isConnected()) {
-                sendAck(ackId, answer.payload());
-                metrics.acked(event, start);
-              }
-            })
-        .then();
-  }
-
-  private String metricsName(String event) {
-    return properties.metricEvents().contains(event) ? event : "unknown";
-  }
-
-  private void sendAck(long ackId, Object payload) {
-    byte[] frame;
-    try {
-      frame = SocketIoCodec.ack(ackId, payload);
-    } catch (RuntimeException e) {
-      log.warn("ack payload cannot be serialized", e);
-      frame = SocketIoCodec.ack(ackId, Acks.internal());
-    }
-    send(frame);
   }
 
   /** Counts a refused packet and answers it with a bad_request ack when it has an ack id. */
@@ -391,22 +306,9 @@ final class EngineConnection {
     heartbeat.dispose();
     connectTimer.dispose();
     disconnectSocket(socket, reason.socketIoReason());
-    outbound.tryEmitComplete();
-    // Retried: the inbound thread may be queueing an event at this very moment.
-    pendingEvents.emitComplete(Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+    outbound.complete();
+    events.complete();
     terminatedSignal.tryEmitEmpty();
     metrics.connectionClosed(reason.tag());
-  }
-
-  /** An event waiting for the listener. */
-  private record PendingEvent(NamespaceSocket socket, SocketIoPacket packet, long receivedNanos) {}
-
-  /** An ack payload, or none (the listener answered with an empty Mono). */
-  private record Answer(Object payload) {
-    static final Answer NONE = new Answer(null);
-
-    static Answer of(Object payload) {
-      return new Answer(payload);
-    }
   }
 }

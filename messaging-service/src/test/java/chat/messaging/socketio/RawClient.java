@@ -33,10 +33,10 @@ final class RawClient implements AutoCloseable {
   private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
   private final Sinks.Many<WebSocketFrame> outbound = Sinks.many().unicast().onBackpressureBuffer();
   private final Sinks.One<WebSocketCloseStatus> closeStatus = Sinks.one();
-  private final Sinks.One<reactor.netty.Connection> connection = Sinks.one();
   private final Disposable session;
   private volatile boolean answerPings = true;
   private volatile boolean closed;
+  private volatile boolean paused;
 
   private RawClient(int port, String query) {
     session =
@@ -45,10 +45,21 @@ final class RawClient implements AutoCloseable {
             .uri("ws://127.0.0.1:" + port + "/socket.io/?" + query)
             .handle(
                 (in, out) -> {
-                  in.withConnection(connection::tryEmitValue);
                   in.receiveCloseStatus().subscribe(closeStatus::tryEmitValue);
+                  // concatMap with prefetch 1: a paused client stops requesting, so Reactor
+                  // Netty stops reading the socket (real TCP backpressure).
                   Mono<Void> receive =
-                      in.aggregateFrames(4_000_000).receiveFrames().doOnNext(this::onFrame).then();
+                      in.aggregateFrames(4_000_000)
+                          .receiveFrames()
+                          .<String>handle(
+                              (frame, sink) -> {
+                                if (frame instanceof TextWebSocketFrame text) {
+                                  sink.next(text.text());
+                                }
+                              })
+                          .concatMap(text -> paused ? Mono.<String>never() : Mono.just(text), 1)
+                          .doOnNext(this::onText)
+                          .then();
                   Mono<Void> send = out.sendObject(outbound.asFlux()).then();
                   return Mono.zip(receive, send).then();
                 })
@@ -77,14 +88,11 @@ final class RawClient implements AutoCloseable {
     return new RawClient(port, "EIO=4&transport=websocket");
   }
 
-  private void onFrame(WebSocketFrame frame) {
-    if (frame instanceof TextWebSocketFrame text) {
-      String data = text.text();
-      if (data.equals("2") && answerPings) {
-        send("3");
-      } else {
-        frames.add(data);
-      }
+  private void onText(String data) {
+    if (data.equals("2") && answerPings) {
+      send("3");
+    } else {
+      frames.add(data);
     }
   }
 
@@ -111,12 +119,7 @@ final class RawClient implements AutoCloseable {
 
   /** Stops reading from the socket (TCP backpressure): the server's writes pile up. */
   void pauseReading() {
-    connection
-        .asMono()
-        .block(WAIT)
-        .channel()
-        .eventLoop()
-        .execute(() -> connection.asMono().block().channel().config().setAutoRead(false));
+    paused = true;
   }
 
   /** The next text frame (pings excluded while they are answered). */
