@@ -16,6 +16,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 
@@ -112,8 +114,10 @@ public class Fanout implements RoomBroadcast, SmartLifecycle {
   @Override
   public void start() {
     subscription =
-        redis
-            .listenToChannel(channel)
+        // Subscribing connects (blocking) and fails while Redis is down: do it off the caller's
+        // thread and keep retrying, so the service starts without Redis and catches up later.
+        Flux.defer(() -> redis.listenToChannel(channel))
+            .subscribeOn(Schedulers.boundedElastic())
             .doOnNext(
                 m -> {
                   try {

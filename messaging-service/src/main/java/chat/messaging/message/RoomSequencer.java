@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * Stores the messages of one room in order, gap-free, with group commit.
@@ -37,6 +38,7 @@ final class RoomSequencer {
 
   private final String room;
   private final MessageStore store;
+  private final Scheduler completions;
   private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
 
@@ -45,9 +47,10 @@ final class RoomSequencer {
 
   private record Pending(Message draft, MonoSink<Appended> sink) {}
 
-  RoomSequencer(String room, MessageStore store) {
+  RoomSequencer(String room, MessageStore store, Scheduler completions) {
     this.room = room;
     this.store = store;
+    this.completions = completions;
   }
 
   /** Stores {@code draft} (its seq is ignored) once its turn comes. */
@@ -124,8 +127,17 @@ final class RoomSequencer {
     if (stored > 0) {
       store.raiseHint(room, lastSeq);
     }
-    for (int i = 0; i < stored; i++) {
-      batch.get(i).sink().success(new Appended(attempt.docs().get(i), true));
+    if (stored > 0) {
+      List<Pending> done = List.copyOf(batch.subList(0, stored));
+      List<Message> docs = attempt.docs();
+      // What follows an ack (fan-out to every socket, activity) runs on another thread, in seq
+      // order within the batch, so that this room's next batch is written meanwhile.
+      completions.schedule(
+          () -> {
+            for (int i = 0; i < done.size(); i++) {
+              done.get(i).sink().success(new Appended(docs.get(i), true));
+            }
+          });
     }
     if (!attempt.result().stopped()) {
       return Mono.empty();

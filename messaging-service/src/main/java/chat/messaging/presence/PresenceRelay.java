@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -84,8 +85,10 @@ class PresenceRelay implements SmartLifecycle {
   @Override
   public void start() {
     Disposable changes =
-        redis
-            .listenToChannel(RedisKeys.PRESENCE_CHANGES)
+        // Subscribing connects (blocking) and fails while Redis is down: do it off the caller's
+        // thread and keep retrying, so the service starts without Redis and catches up later.
+        Flux.defer(() -> redis.listenToChannel(RedisKeys.PRESENCE_CHANGES))
+            .subscribeOn(Schedulers.boundedElastic())
             .doOnNext(
                 m -> {
                   try {
