@@ -150,7 +150,15 @@ final class MessageStore {
                 .map(d -> d.get("lastSeq") instanceof Number n ? n.longValue() : 0L)
                 .defaultIfEmpty(0L)
                 .timeout(timeout));
-    return hint.flatMap(h -> probe(room, h));
+    return hint.flatMap(
+        h ->
+            probe(room, h)
+                .doOnNext(
+                    last -> {
+                      if (last - h >= PROBE) {
+                        raiseHint(room, last); // spare the next reader the long probe
+                      }
+                    }));
   }
 
   /** Seqs are 1..last without gaps: count how many of the next {@link #PROBE} keys exist. */
