@@ -30,7 +30,7 @@ final class OrphanGuard {
 
   static synchronized void register(String name, long pid) {
     try {
-      Files.writeString(folder().resolve(name + ".pid"), Long.toString(pid));
+      Files.writeString(folder().resolve(name + ".pid"), pid + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
