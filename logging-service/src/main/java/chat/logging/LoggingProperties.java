@@ -41,6 +41,9 @@ public record LoggingProperties(
    *     acknowledged after their records are in Elasticsearch (or in the dead-letter topic)
    * @param maxPollRecords upper bound on the records one poll brings into memory
    * @param lagRefreshInterval how often the consumer lag gauge asks the broker for end offsets
+   * @param stallTimeout a consumer that has records to deliver (lag above 0), no batch in flight
+   *     and has delivered nothing for this long is replaced by a new one (a guard against the
+   *     intermittent stalls of reactor-kafka's receiver under backpressure)
    */
   public record Kafka(
       @DefaultValue("127.0.0.1:9092") String bootstrapServers,
@@ -49,7 +52,8 @@ public record LoggingProperties(
       @DefaultValue("logging-service") String groupId,
       @DefaultValue("1s") Duration commitInterval,
       @DefaultValue("1000") int maxPollRecords,
-      @DefaultValue("5s") Duration lagRefreshInterval) {}
+      @DefaultValue("5s") Duration lagRefreshInterval,
+      @DefaultValue("30s") Duration stallTimeout) {}
 
   /**
    * @param name the alias every reader uses ({@code chat-logs}); documents go to monthly indices

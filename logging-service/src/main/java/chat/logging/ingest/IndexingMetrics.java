@@ -20,6 +20,7 @@ final class IndexingMetrics {
   private final Timer indexLag;
   private final Counter requestRetries;
   private final Counter itemRetries;
+  private final Counter consumerRestarts;
 
   IndexingMetrics(MeterRegistry registry, Clock clock) {
     this.registry = registry;
@@ -39,6 +40,10 @@ final class IndexingMetrics {
             .register(registry);
     this.requestRetries = retries("request");
     this.itemRetries = retries("item");
+    this.consumerRestarts =
+        Counter.builder("chat.logging.consumer.restarts")
+            .description("Kafka consumers replaced after failing or stalling")
+            .register(registry);
   }
 
   private Timer bulkTimer(String outcome) {
@@ -89,6 +94,10 @@ final class IndexingMetrics {
 
   void itemsRetried(int count) {
     itemRetries.increment(count);
+  }
+
+  void consumerRestarted() {
+    consumerRestarts.increment();
   }
 
   void deadLettered(String reason) {

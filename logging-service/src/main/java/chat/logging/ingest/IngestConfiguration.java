@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
-  @Bean
+  @Bean(destroyMethod = "close")
   KafkaActivitySource activitySource(LoggingProperties properties) {
     return new KafkaActivitySource(properties.kafka());
   }
@@ -47,6 +47,11 @@ class IngestConfiguration {
             metrics,
             properties.indexing());
     return new IndexingPipeline(
-        Mono.defer(template::ensure), source, indexer, properties.indexing());
+        Mono.defer(template::ensure),
+        source,
+        indexer,
+        metrics,
+        properties.indexing(),
+        properties.kafka().stallTimeout());
   }
 }

@@ -2,11 +2,15 @@ package chat.logging.ingest;
 
 import chat.logging.LoggingProperties;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -24,7 +28,7 @@ import reactor.kafka.receiver.ReceiverRecord;
  * and close), no transactions. A new consumer group member starts from the earliest offset, so
  * events produced before the first start are indexed too.
  */
-final class KafkaActivitySource implements ActivitySource {
+final class KafkaActivitySource implements ActivitySource, AutoCloseable {
 
   private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(2);
 
@@ -35,6 +39,8 @@ final class KafkaActivitySource implements ActivitySource {
   private final Map<TopicPartition, Long> nextOffsets = new ConcurrentHashMap<>();
 
   private final AtomicLong lag = new AtomicLong();
+  private final Map<String, Object> adminProperties;
+  private volatile Admin admin;
 
   KafkaActivitySource(LoggingProperties.Kafka kafka) {
     Map<String, Object> properties =
@@ -64,6 +70,12 @@ final class KafkaActivitySource implements ActivitySource {
             .addRevokeListener(
                 partitions -> partitions.forEach(p -> nextOffsets.remove(p.topicPartition())));
     this.lagRefreshInterval = kafka.lagRefreshInterval();
+    this.adminProperties =
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(),
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            (int) END_OFFSETS_TIMEOUT.toMillis());
   }
 
   @Override
@@ -74,7 +86,7 @@ final class KafkaActivitySource implements ActivitySource {
           Disposable lagRefresher =
               Flux.interval(lagRefreshInterval)
                   .onBackpressureDrop()
-                  .concatMap(tick -> refreshLag(receiver))
+                  .concatMap(tick -> refreshLag())
                   .subscribe();
           return receiver
               .receive()
@@ -109,26 +121,59 @@ final class KafkaActivitySource implements ActivitySource {
         });
   }
 
-  /** Asks the broker for the log end offsets of the assigned partitions, on the consumer thread. */
-  private Mono<Long> refreshLag(KafkaReceiver<byte[], byte[]> receiver) {
-    return receiver
-        .doOnConsumer(
-            consumer -> {
-              Set<TopicPartition> assigned = Set.copyOf(nextOffsets.keySet());
-              if (assigned.isEmpty()) {
-                return 0L;
-              }
+  /**
+   * Asks the broker for the log end offsets of the assigned partitions, with an admin client of its
+   * own: the consumer's thread is never blocked, and a stuck consumer still gets a true lag.
+   */
+  private Mono<Long> refreshLag() {
+    Map<TopicPartition, OffsetSpec> assigned = new HashMap<>();
+    nextOffsets.keySet().forEach(partition -> assigned.put(partition, OffsetSpec.latest()));
+    if (assigned.isEmpty()) {
+      return Mono.fromRunnable(() -> lag.set(0));
+    }
+    ListOffsetsOptions options = new ListOffsetsOptions();
+    options.timeoutMs((int) END_OFFSETS_TIMEOUT.toMillis());
+    return Mono.fromFuture(
+            () ->
+                admin()
+                    .listOffsets(assigned, options)
+                    .all()
+                    .toCompletionStage()
+                    .toCompletableFuture())
+        .map(
+            ends -> {
               long total = 0;
-              for (var end : consumer.endOffsets(assigned, END_OFFSETS_TIMEOUT).entrySet()) {
+              for (var end : ends.entrySet()) {
                 Long next = nextOffsets.get(end.getKey());
-                if (next != null && end.getValue() != null) {
-                  total += Math.max(0, end.getValue() - next);
+                if (next != null) {
+                  total += Math.max(0, end.getValue().offset() - next);
                 }
               }
               return total;
             })
         .doOnNext(lag::set)
-        // Not subscribed yet, or the broker is slow: keep the last value.
+        // The broker is slow or away: keep the last value.
         .onErrorResume(e -> Mono.empty());
+  }
+
+  private Admin admin() {
+    Admin current = admin;
+    if (current == null) {
+      synchronized (this) {
+        if (admin == null) {
+          admin = Admin.create(adminProperties);
+        }
+        current = admin;
+      }
+    }
+    return current;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (admin != null) {
+      admin.close(Duration.ofSeconds(5));
+      admin = null;
+    }
   }
 }

@@ -25,8 +25,13 @@ import reactor.test.StepVerifier;
 
 class IndexingPipelineTest {
 
-  private final IndexingMetrics metrics =
-      new IndexingMetrics(new SimpleMeterRegistry(), Clock.systemUTC());
+  static {
+    // Load the JSON mapper before any timing-sensitive test: its first use can take a while.
+    ActivityEvents.json(ActivityEvents.of("warm_up", "nobody", Instant.now()));
+  }
+
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final IndexingMetrics metrics = new IndexingMetrics(meters, Clock.systemUTC());
   private final List<Long> acks = new CopyOnWriteArrayList<>();
   private final List<String> violations = new CopyOnWriteArrayList<>();
   private final AtomicLong requested = new AtomicLong();
@@ -36,6 +41,7 @@ class IndexingPipelineTest {
 
     private final Function<Integer, Flux<SourceRecord>> subscriptions;
     private final AtomicInteger subscription = new AtomicInteger();
+    private volatile long lag;
 
     Source(Function<Integer, Flux<SourceRecord>> subscriptions) {
       this.subscriptions = subscriptions;
@@ -49,7 +55,7 @@ class IndexingPipelineTest {
 
     @Override
     public long lag() {
-      return 0;
+      return lag;
     }
   }
 
@@ -78,6 +84,15 @@ class IndexingPipelineTest {
 
   private IndexingPipeline pipeline(
       Mono<Void> indexReady, ActivitySource source, Fakes.Writer writer, int concurrency) {
+    return pipeline(indexReady, source, writer, concurrency, Duration.ofSeconds(30));
+  }
+
+  private IndexingPipeline pipeline(
+      Mono<Void> indexReady,
+      ActivitySource source,
+      Fakes.Writer writer,
+      int concurrency,
+      Duration stallTimeout) {
     BatchIndexer indexer =
         new BatchIndexer(
             Fakes.documents(),
@@ -85,7 +100,8 @@ class IndexingPipelineTest {
             new Fakes.DeadLetters(0),
             metrics,
             Fakes.settings(100, concurrency));
-    return new IndexingPipeline(indexReady, source, indexer, Fakes.settings(100, concurrency));
+    return new IndexingPipeline(
+        indexReady, source, indexer, metrics, Fakes.settings(100, concurrency), stallTimeout);
   }
 
   @Test
@@ -162,5 +178,44 @@ class IndexingPipelineTest {
     assertThat(writer.written.stream().distinct()).hasSize(10);
     assertThat(writer.calls.stream().flatMap(List::stream).map(LogDocument::id))
         .contains("event-0", "event-9");
+  }
+
+  @Test
+  void aConsumerThatStopsDeliveringWhileRecordsWaitIsReplaced() {
+    Fakes.Writer writer = Fakes.Writer.accepting();
+    Source source =
+        new Source(subscription -> subscription == 1 ? Flux.never() : records(10, writer));
+    source.lag = 10;
+
+    StepVerifier.create(pipeline(Mono.empty(), source, writer, 1, Duration.ofSeconds(2)).pipeline())
+        .thenConsumeWhile(batch -> true)
+        .expectComplete()
+        .verify(Duration.ofSeconds(30));
+
+    assertThat(acks).containsExactlyElementsOf(LongStream.range(0, 10).boxed().toList());
+    assertThat(source.subscription).hasValue(2);
+    assertThat(meters.get("chat.logging.consumer.restarts").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void aConsumerHeldBackByAnElasticsearchOutageIsNotMistakenForAStalledOne() {
+    AtomicInteger calls = new AtomicInteger();
+    Fakes.Writer slow =
+        new Fakes.Writer(
+            (call, documents) ->
+                calls.incrementAndGet() < 20
+                    ? Mono.error(new IOException("Connection refused"))
+                    : Mono.just(Fakes.Writer.allOk(documents)));
+    Source source = new Source(subscription -> records(10, slow).concatWith(Flux.never()));
+    source.lag = 10;
+
+    Disposable running =
+        pipeline(Mono.empty(), source, slow, 1, Duration.ofMillis(100)).pipeline().subscribe();
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> acks.size() == 10);
+      assertThat(source.subscription).hasValue(1);
+    } finally {
+      running.dispose();
+    }
   }
 }
