@@ -35,11 +35,7 @@ public record PresenceProperties(
    * @param jwtSecret the HS256 secret shared by every service ({@code JWT_SECRET}, at least 32
    *     bytes; the development default is refused in the {@code prod} profile)
    */
-  public record Auth(String jwtSecret) {
-
-    /** The secret the local configuration falls back to; refused in the {@code prod} profile. */
-    public static final String DEV_SECRET = "dev-only-insecure-jwt-secret-0123456789abcdef";
-  }
+  public record Auth(String jwtSecret) {}
 
   /**
    * @param broker bootstrap servers ({@code KAFKA_BROKER}), e.g. {@code 127.0.0.1:9092}

@@ -30,6 +30,14 @@ public final class JwtTokens {
   /** Minimum secret length in bytes for HS256 (the hash output size). */
   public static final int MIN_SECRET_BYTES = 32;
 
+  /**
+   * The secret every service falls back to when {@code JWT_SECRET} is unset, so that a local setup
+   * works without configuration; {@link #forService} refuses it in production.
+   */
+  public static final String DEV_SECRET = "dev-only-insecure-jwt-secret-0123456789abcdef";
+
+  private static final String BEARER = "Bearer ";
+
   private static final String ALGORITHM = "HmacSHA256";
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -58,6 +66,42 @@ public final class JwtTokens {
   public static JwtTokens fromSecret(String secret, Clock clock) {
     return new JwtTokens(
         secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8), clock);
+  }
+
+  /**
+   * The tokens of a service configured with {@code secret} (from {@code JWT_SECRET}).
+   *
+   * @param production whether the service runs in production (the {@code prod} profile), where the
+   *     secret must be set explicitly: not blank, not {@link #DEV_SECRET}
+   * @throws IllegalStateException if production and the secret is missing or the development one
+   * @throws IllegalArgumentException if the secret is shorter than {@link #MIN_SECRET_BYTES}
+   */
+  public static JwtTokens forService(String secret, boolean production, Clock clock) {
+    if (production
+        && (secret == null
+            || DEV_SECRET.equals(secret)
+            || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES)) {
+      throw new IllegalStateException(
+          "JWT_SECRET must be set to a secret of at least "
+              + MIN_SECRET_BYTES
+              + " bytes (not the development default) in the prod profile");
+    }
+    return fromSecret(secret, clock);
+  }
+
+  /**
+   * The identity in an {@code Authorization} header value of the form {@code Bearer <jwt>} (scheme
+   * case-insensitive).
+   *
+   * @throws InvalidTokenException if the header is missing, of another scheme, or its token is
+   *     invalid
+   */
+  public AuthenticatedUser verifyAuthorization(String authorizationHeader) {
+    if (authorizationHeader == null
+        || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      throw new InvalidTokenException("missing bearer token");
+    }
+    return verify(authorizationHeader.substring(BEARER.length()).trim());
   }
 
   /** A signed token for {@code userId} with {@code roles}, valid for {@code ttl}. */

@@ -97,6 +97,33 @@ class JwtTokensTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void verifiesBearerAuthorizationHeadersOnly() {
+    String token = tokens.issue("alice", Set.of(), Duration.ofHours(1));
+
+    assertThat(tokens.verifyAuthorization("Bearer " + token).userId()).isEqualTo("alice");
+    assertThat(tokens.verifyAuthorization("bearer  " + token).userId()).isEqualTo("alice");
+    assertThatThrownBy(() -> tokens.verifyAuthorization("Basic " + token))
+        .hasMessage("missing bearer token");
+    assertThatThrownBy(() -> tokens.verifyAuthorization(null)).hasMessage("missing bearer token");
+    assertThatThrownBy(() -> tokens.verifyAuthorization("Bearer ")).hasMessage("missing token");
+  }
+
+  @Test
+  void productionRefusesMissingOrDevelopmentSecret() {
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    for (String secret : new String[] {null, " ", "short", JwtTokens.DEV_SECRET}) {
+      assertThatThrownBy(() -> JwtTokens.forService(secret, true, clock))
+          .isInstanceOf(IllegalStateException.class);
+    }
+    assertThat(JwtTokens.forService(SECRET, true, clock)).isNotNull();
+  }
+
+  @Test
+  void developmentAcceptsTheDevelopmentSecret() {
+    assertThat(JwtTokens.forService(JwtTokens.DEV_SECRET, false, Clock.systemUTC())).isNotNull();
+  }
+
   private static String base64(String json) {
     return Base64.getUrlEncoder()
         .withoutPadding()

@@ -9,8 +9,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     bytes); the gateway only verifies tokens, messaging-service issues them
  */
 @ConfigurationProperties("chat.auth")
-public record AuthProperties(String jwtSecret) {
-
-  /** The secret the local configuration falls back to; refused in the {@code prod} profile. */
-  public static final String DEV_SECRET = "dev-only-insecure-jwt-secret-0123456789abcdef";
-}
+public record AuthProperties(String jwtSecret) {}

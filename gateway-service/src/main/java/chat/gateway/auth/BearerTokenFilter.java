@@ -42,8 +42,8 @@ class BearerTokenFilter implements WebFilter, Ordered {
       return chain.filter(exchange);
     }
     try {
-      String token = bearerToken(exchange.getRequest().getHeaders());
-      exchange.getAttributes().put(Caller.ATTRIBUTE, tokens.verify(token));
+      String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+      exchange.getAttributes().put(Caller.ATTRIBUTE, tokens.verifyAuthorization(authorization));
     } catch (InvalidTokenException e) {
       exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
       return ErrorBodies.write(
@@ -57,14 +57,5 @@ class BearerTokenFilter implements WebFilter, Ordered {
     boolean api = path.equals("/api") || path.startsWith("/api/");
     boolean auth = path.equals("/api/auth") || path.startsWith("/api/auth/");
     return api && !auth;
-  }
-
-  /** The token of an {@code Authorization: Bearer} header (scheme case-insensitive), or null. */
-  static String bearerToken(HttpHeaders headers) {
-    String value = headers.getFirst(HttpHeaders.AUTHORIZATION);
-    if (value == null || value.length() < 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return null;
-    }
-    return value.substring(7).trim();
   }
 }

@@ -3,7 +3,6 @@ package chat.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 
 class BearerTokenFilterTest {
 
@@ -15,15 +14,5 @@ class BearerTokenFilterTest {
     assertThat(BearerTokenFilter.requiresToken("/api/auth/login")).isFalse();
     assertThat(BearerTokenFilter.requiresToken("/socket.io/")).isFalse();
     assertThat(BearerTokenFilter.requiresToken("/")).isFalse();
-  }
-
-  @Test
-  void onlyBearerCredentialsAreTaken() {
-    HttpHeaders headers = new HttpHeaders();
-    headers.set(HttpHeaders.AUTHORIZATION, "bearer abc.def.ghi ");
-    assertThat(BearerTokenFilter.bearerToken(headers)).isEqualTo("abc.def.ghi");
-
-    headers.set(HttpHeaders.AUTHORIZATION, "Basic YWxpY2U6cHc=");
-    assertThat(BearerTokenFilter.bearerToken(headers)).isNull();
   }
 }

@@ -29,9 +29,6 @@ public record AuthProperties(
     @DefaultValue("0") int hashThreads,
     @DefaultValue("256") int hashQueue) {
 
-  /** The secret the local configuration falls back to; refused in the {@code prod} profile. */
-  public static final String DEV_SECRET = "dev-only-insecure-jwt-secret-0123456789abcdef";
-
   public AuthProperties {
     adminUsers =
         adminUsers == null

@@ -42,9 +42,9 @@ class BearerTokenFilter implements WebFilter {
         || CorsUtils.isPreFlightRequest(exchange.getRequest())) {
       return chain.filter(exchange);
     }
-    String token = bearerToken(exchange.getRequest().getHeaders());
+    String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
     try {
-      CurrentUser.set(exchange, tokens.verify(token));
+      CurrentUser.set(exchange, tokens.verifyAuthorization(authorization));
     } catch (InvalidTokenException e) {
       return unauthorized(exchange.getResponse());
     }
@@ -56,15 +56,6 @@ class BearerTokenFilter implements WebFilter {
     boolean api = path.equals("/api") || path.startsWith("/api/");
     boolean auth = path.equals("/api/auth") || path.startsWith("/api/auth/");
     return api && !auth;
-  }
-
-  /** The token of an {@code Authorization: Bearer} header (scheme case-insensitive), or null. */
-  static String bearerToken(HttpHeaders headers) {
-    String value = headers.getFirst(HttpHeaders.AUTHORIZATION);
-    if (value == null || value.length() < 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return null;
-    }
-    return value.substring(7).trim();
   }
 
   private static Mono<Void> unauthorized(ServerHttpResponse response) {

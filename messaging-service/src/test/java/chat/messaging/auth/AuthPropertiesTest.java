@@ -3,6 +3,7 @@ package chat.messaging.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import chat.events.auth.JwtTokens;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,7 @@ class AuthPropertiesTest {
 
     assertThatThrownBy(
             () ->
-                new AuthConfiguration()
-                    .jwtTokens(properties(AuthProperties.DEV_SECRET, Set.of()), prod))
+                new AuthConfiguration().jwtTokens(properties(JwtTokens.DEV_SECRET, Set.of()), prod))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> new AuthConfiguration().jwtTokens(properties(null, Set.of()), prod))
         .isInstanceOf(IllegalStateException.class);

@@ -22,8 +22,6 @@ final class BearerTokenFilter implements WebFilter, Ordered {
   /** Exchange attribute holding the {@link AuthenticatedUser}. */
   static final String USER = AuthenticatedUser.class.getName();
 
-  private static final String PREFIX = "Bearer ";
-
   private final JwtTokens tokens;
 
   BearerTokenFilter(JwtTokens tokens) {
@@ -36,14 +34,11 @@ final class BearerTokenFilter implements WebFilter, Ordered {
       return chain.filter(exchange);
     }
     String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-      return ApiErrors.write(exchange, HttpStatus.UNAUTHORIZED, "missing bearer token");
-    }
     AuthenticatedUser user;
     try {
-      user = tokens.verify(header.substring(PREFIX.length()).trim());
+      user = tokens.verifyAuthorization(header);
     } catch (InvalidTokenException e) {
-      return ApiErrors.write(exchange, HttpStatus.UNAUTHORIZED, "invalid token");
+      return ApiErrors.write(exchange, HttpStatus.UNAUTHORIZED, "a valid bearer token is required");
     }
     exchange.getAttributes().put(USER, user);
     return chain.filter(exchange);

@@ -19,8 +19,7 @@ import reactor.test.StepVerifier;
 
 class BearerTokenFilterTest {
 
-  private final JwtTokens tokens =
-      JwtTokens.fromSecret(PresenceProperties.Auth.DEV_SECRET, Clock.systemUTC());
+  private final JwtTokens tokens = JwtTokens.fromSecret(JwtTokens.DEV_SECRET, Clock.systemUTC());
   private final BearerTokenFilter filter = new BearerTokenFilter(tokens);
 
   @Test
@@ -34,7 +33,8 @@ class BearerTokenFilterTest {
     assertThat(passed).isFalse();
     assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     StepVerifier.create(exchange.getResponse().getBodyAsString())
-        .expectNext("{\"error\":{\"code\":\"unauthorized\",\"message\":\"missing bearer token\"}}")
+        .expectNext(
+            "{\"error\":{\"code\":\"unauthorized\",\"message\":\"a valid bearer token is required\"}}")
         .expectComplete()
         .verify(Duration.ofSeconds(5));
   }
@@ -89,8 +89,7 @@ class BearerTokenFilterTest {
     MockEnvironment prod = new MockEnvironment();
     prod.setActiveProfiles("prod");
     PresenceProperties devSecret =
-        new PresenceProperties(
-            "p1", new PresenceProperties.Auth(PresenceProperties.Auth.DEV_SECRET), null, null);
+        new PresenceProperties("p1", new PresenceProperties.Auth(JwtTokens.DEV_SECRET), null, null);
 
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> new AuthConfiguration().jwtTokens(devSecret, prod))
