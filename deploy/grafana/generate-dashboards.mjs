@@ -126,7 +126,7 @@ const messaging = {
       q(`histogram_quantile(0.99, sum by (le) (rate(chat_fanout_latency_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, 'p99'),
     ]),
     ts('Ack latency p99 by event', 's', [
-      q(`histogram_quantile(0.99, sum by (event, le) (rate(chat_socket_ack_latency_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, '{{event}}'),
+      q(`histogram_quantile(0.99, sum by (event, le) (rate(chat_socketio_ack_latency_seconds_bucket{${sel('messaging-service')}}[${RI}])))`, '{{event}}'),
     ]),
     ts('Socket.IO frames per second', 'short', [
       q(`sum by (direction) (rate(chat_socketio_frames_total{${sel('messaging-service')}}[${RI}]))`, '{{direction}}'),
