@@ -1,5 +1,6 @@
 package chat.logging;
 
+import chat.events.auth.JwtTokens;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,14 +24,11 @@ public record LoggingProperties(
     @DefaultValue Index index,
     @DefaultValue Indexing indexing) {
 
-  /** The secret the local configuration falls back to; refused in the {@code prod} profile. */
-  public static final String DEV_SECRET = "dev-only-insecure-jwt-secret-0123456789abcdef";
-
   /**
    * @param jwtSecret the HS256 secret shared by every service ({@code JWT_SECRET}), at least 32
    *     bytes; must not be the development default in the {@code prod} profile
    */
-  public record Auth(@DefaultValue(DEV_SECRET) String jwtSecret) {}
+  public record Auth(@DefaultValue(JwtTokens.DEV_SECRET) String jwtSecret) {}
 
   /**
    * @param bootstrapServers {@code host:port[,host:port...]} of the brokers ({@code KAFKA_BROKER})

@@ -2,9 +2,7 @@ package chat.logging.auth;
 
 import chat.events.auth.JwtTokens;
 import chat.logging.LoggingProperties;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -16,23 +14,8 @@ class AuthConfiguration implements WebFluxConfigurer {
 
   @Bean
   JwtTokens jwtTokens(LoggingProperties properties, Environment environment, Clock clock) {
-    String secret = properties.auth().jwtSecret();
-    if (List.of(environment.getActiveProfiles()).contains("prod")) {
-      requireProductionSecret(secret);
-    }
-    return JwtTokens.fromSecret(secret, clock);
-  }
-
-  static void requireProductionSecret(String secret) {
-    if (secret == null
-        || secret.isBlank()
-        || LoggingProperties.DEV_SECRET.equals(secret)
-        || secret.getBytes(StandardCharsets.UTF_8).length < JwtTokens.MIN_SECRET_BYTES) {
-      throw new IllegalStateException(
-          "JWT_SECRET must be set to a secret of at least "
-              + JwtTokens.MIN_SECRET_BYTES
-              + " bytes (not the development default) in the prod profile");
-    }
+    return JwtTokens.forService(
+        properties.auth().jwtSecret(), environment.matchesProfiles("prod"), clock);
   }
 
   @Bean

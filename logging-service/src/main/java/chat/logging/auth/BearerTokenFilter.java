@@ -20,8 +20,6 @@ final class BearerTokenFilter implements WebFilter {
 
   static final String CALLER = BearerTokenFilter.class.getName() + ".caller";
 
-  private static final String BEARER = "Bearer ";
-
   private final JwtTokens tokens;
 
   BearerTokenFilter(JwtTokens tokens) {
@@ -48,14 +46,10 @@ final class BearerTokenFilter implements WebFilter {
   }
 
   private AuthenticatedUser authenticate(String authorization) {
-    if (authorization == null
-        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      throw ApiException.unauthorized("a bearer token is required");
-    }
     try {
-      return tokens.verify(authorization.substring(BEARER.length()).trim());
+      return tokens.verifyAuthorization(authorization);
     } catch (InvalidTokenException e) {
-      throw ApiException.unauthorized("invalid or expired token");
+      throw ApiException.unauthorized("a valid bearer token is required");
     }
   }
 }

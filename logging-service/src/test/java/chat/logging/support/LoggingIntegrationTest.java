@@ -2,7 +2,6 @@ package chat.logging.support;
 
 import chat.events.auth.AuthenticatedUser;
 import chat.events.auth.JwtTokens;
-import chat.logging.LoggingProperties;
 import chat.stack.TestInfrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,7 +85,7 @@ public abstract class LoggingIntegrationTest {
   }
 
   protected static String token(String userId, boolean admin) {
-    return JwtTokens.fromSecret(LoggingProperties.DEV_SECRET, Clock.systemUTC())
+    return JwtTokens.fromSecret(JwtTokens.DEV_SECRET, Clock.systemUTC())
         .issue(userId, admin ? Set.of(AuthenticatedUser.ADMIN) : Set.of(), Duration.ofHours(1));
   }
 

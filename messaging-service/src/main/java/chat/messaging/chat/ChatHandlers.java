@@ -115,15 +115,17 @@ class ChatHandlers {
     return rooms
         .accessible(request.room(), socket.userId())
         .flatMap(
-            room ->
-                messages
-                    .append(room, socket.userId(), content, request.clientMsgId())
-                    .doOnNext(
-                        appended -> {
-                          if (appended.created()) {
-                            announce(room, appended.message(), receivedAt);
-                          }
-                        }))
+            room -> {
+              typing.messageSent(socket, room);
+              return messages
+                  .append(room, socket.userId(), content, request.clientMsgId())
+                  .doOnNext(
+                      appended -> {
+                        if (appended.created()) {
+                          announce(room, appended.message(), receivedAt);
+                        }
+                      });
+            })
         .map(appended -> new Acks.Sent(true, appended.message()));
   }
 

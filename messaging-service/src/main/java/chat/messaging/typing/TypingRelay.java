@@ -82,6 +82,30 @@ public class TypingRelay {
     flush(key, state);
   }
 
+  /**
+   * A message of {@code socket}'s user is being stored in {@code room}. Clients stop showing its
+   * sender as typing when the message arrives, so the relay forgets that it announced typing,
+   * without announcing a stop: the user's next keystroke there is announced again. Otherwise a
+   * {@code true} right after sending would look unchanged here and never reach the others.
+   */
+  public void messageSent(ChatSocket socket, Room room) {
+    String key = socket.userKey() + '\n' + room.id();
+    TypingState state = states.get(key);
+    if (state == null) {
+      return;
+    }
+    synchronized (state) {
+      if (state.removed) {
+        return;
+      }
+      state.wanted = false;
+      state.sent = false;
+      cancel(state.expiry);
+      state.expiry = null;
+      settle(key, state, timers.now(TimeUnit.NANOSECONDS));
+    }
+  }
+
   /** The socket is gone: whatever it was typing stops. */
   public void disconnected(ChatSocket socket) {
     states.forEach(

@@ -58,6 +58,18 @@ class TypingRelayTest {
   }
 
   @Test
+  void typingAgainAfterSendingAMessageIsAnnouncedAgain() {
+    relay.typing(alice, Room.GENERAL, true);
+    relay.messageSent(alice, Room.GENERAL);
+    relay.typing(alice, Room.GENERAL, false);
+    time.advanceTimeBy(Duration.ofSeconds(1));
+    relay.typing(alice, Room.GENERAL, true);
+
+    // Receivers dropped the first "typing" when the message arrived: the second must reach them.
+    assertThat(states()).containsExactly(true, true);
+  }
+
+  @Test
   void aTrueWithoutAFalseExpiresAfterFiveSeconds() {
     relay.typing(alice, dm, true);
     time.advanceTimeBy(Duration.ofMillis(4900));
