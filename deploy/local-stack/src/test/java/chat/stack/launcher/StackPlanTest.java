@@ -2,15 +2,24 @@ package chat.stack.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StackPlanTest {
 
   @TempDir Path dataDir;
+
+  /** JUnit's folder is private (700): Elasticsearch would be placed under /var/tmp instead. */
+  @BeforeEach
+  void dataDirOthersCanEnter() throws Exception {
+    Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
 
   @Test
   void startsInfrastructureThenFourServicesOnTheFixedPorts() {
