@@ -2,6 +2,7 @@ package chat.presence.activity;
 
 import chat.events.ActivityEvent;
 import chat.events.EventJson;
+import chat.presence.BackgroundPipeline;
 import chat.presence.RateLimitedLog;
 import chat.presence.kafka.KafkaOutbound;
 import chat.presence.kafka.OutboundRecord;
@@ -9,7 +10,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
@@ -18,7 +18,7 @@ import reactor.util.retry.Retry;
  * Sends activity events to Kafka without ever holding up presence processing: events wait in a
  * bounded buffer and are dropped, and counted, when it is full or Kafka refuses them.
  */
-public final class ActivityPublisher implements SmartLifecycle {
+public final class ActivityPublisher extends BackgroundPipeline {
 
   private static final RateLimitedLog log =
       new RateLimitedLog(LoggerFactory.getLogger(ActivityPublisher.class), Duration.ofSeconds(30));
@@ -28,7 +28,6 @@ public final class ActivityPublisher implements SmartLifecycle {
   private final Sinks.Many<ActivityEvent> buffer;
   private final Counter overflow;
   private final Counter failed;
-  private volatile Disposable subscription;
 
   public ActivityPublisher(KafkaOutbound kafka, String topic, int capacity, MeterRegistry meters) {
     this.kafka = kafka;
@@ -54,39 +53,23 @@ public final class ActivityPublisher implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    subscription =
-        kafka
-            .send(buffer.asFlux().map(this::toRecord))
-            .retryWhen(
-                Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
-                    .maxBackoff(Duration.ofSeconds(30))
-                    .doBeforeRetry(
-                        signal ->
-                            log.warn(
-                                "Activity sender failed, restarting: {}",
-                                signal.failure().toString())))
-            .subscribe(
-                sent -> {
-                  if (!sent) {
-                    failed.increment();
-                    log.warn("Kafka refused activity events; they are dropped");
-                  }
-                });
-  }
-
-  @Override
-  public void stop() {
-    Disposable current = subscription;
-    if (current != null) {
-      current.dispose();
-    }
-    subscription = null;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return subscription != null;
+  protected Disposable run() {
+    return kafka
+        .send(buffer.asFlux().map(this::toRecord))
+        .retryWhen(
+            Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
+                .maxBackoff(Duration.ofSeconds(30))
+                .doBeforeRetry(
+                    signal ->
+                        log.warn(
+                            "Activity sender failed, restarting: {}", signal.failure().toString())))
+        .subscribe(
+            sent -> {
+              if (!sent) {
+                failed.increment();
+                log.warn("Kafka refused activity events; they are dropped");
+              }
+            });
   }
 
   private OutboundRecord toRecord(ActivityEvent event) {

@@ -3,6 +3,7 @@ package chat.presence.connection;
 import chat.events.ConnectionEvent;
 import chat.events.EventJson;
 import chat.events.UserIds;
+import chat.presence.BackgroundPipeline;
 import chat.presence.PresenceProperties;
 import chat.presence.RateLimitedLog;
 import chat.presence.kafka.InboundRecord;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,7 +32,7 @@ import tools.jackson.core.JacksonException;
  * script calls, and only then acknowledged, so that an offset is committed only once its event is
  * in Redis. A crash replays the uncommitted tail, which the scripts recognise as duplicates.
  */
-public final class ConnectionEventConsumer implements SmartLifecycle {
+public final class ConnectionEventConsumer extends BackgroundPipeline {
 
   private static final Logger logger = LoggerFactory.getLogger(ConnectionEventConsumer.class);
   // One limiter per kind of problem, so that a flood of one cannot hide another.
@@ -57,7 +57,6 @@ public final class ConnectionEventConsumer implements SmartLifecycle {
   private final ConsumerMetrics metrics;
   private final PresenceProperties properties;
   private final Clock clock;
-  private volatile Disposable running;
 
   public ConnectionEventConsumer(
       KafkaInbound inbound,
@@ -210,21 +209,7 @@ public final class ConnectionEventConsumer implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    running = pipeline().subscribe();
-  }
-
-  @Override
-  public void stop() {
-    Disposable current = running;
-    if (current != null) {
-      current.dispose();
-    }
-    running = null;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running != null;
+  protected Disposable run() {
+    return pipeline().subscribe();
   }
 }

@@ -4,6 +4,7 @@ import chat.events.ActivityEvent;
 import chat.events.ActivityType;
 import chat.events.EventJson;
 import chat.events.UserIds;
+import chat.presence.BackgroundPipeline;
 import chat.presence.PresenceProperties;
 import chat.presence.kafka.InboundRecord;
 import chat.presence.kafka.KafkaInbound;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,7 +25,7 @@ import tools.jackson.core.JacksonException;
  * from the activity topic with a consumer group of its own. Everything else on that topic is
  * skipped cheaply, without parsing.
  */
-public final class RegistrationConsumer implements SmartLifecycle {
+public final class RegistrationConsumer extends BackgroundPipeline {
 
   private static final Logger log = LoggerFactory.getLogger(RegistrationConsumer.class);
   private static final byte[] MARKER =
@@ -35,7 +35,6 @@ public final class RegistrationConsumer implements SmartLifecycle {
   private final UserRegistry registry;
   private final PresenceProperties.Kafka settings;
   private final Counter registered;
-  private volatile Disposable running;
 
   public RegistrationConsumer(
       KafkaInbound kafka,
@@ -107,21 +106,7 @@ public final class RegistrationConsumer implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    running = pipeline().subscribe();
-  }
-
-  @Override
-  public void stop() {
-    Disposable current = running;
-    if (current != null) {
-      current.dispose();
-    }
-    running = null;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running != null;
+  protected Disposable run() {
+    return pipeline().subscribe();
   }
 }

@@ -1,5 +1,6 @@
 package chat.presence.status;
 
+import chat.presence.BackgroundPipeline;
 import chat.presence.PresenceProperties;
 import chat.presence.RateLimitedLog;
 import io.micrometer.core.instrument.Counter;
@@ -11,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * entries left online by lost state. Deadlines live in Redis and every claim is an atomic script,
  * so any replica may act on any deadline and a replica's death delays nothing.
  */
-public final class Sweeper implements SmartLifecycle {
+public final class Sweeper extends BackgroundPipeline {
 
   private static final RateLimitedLog log =
       new RateLimitedLog(LoggerFactory.getLogger(Sweeper.class), Duration.ofSeconds(30));
@@ -34,7 +34,6 @@ public final class Sweeper implements SmartLifecycle {
   private final PresenceProperties.Presence timing;
   private final AtomicLong online = new AtomicLong();
   private final Counter expired;
-  private volatile Disposable running;
 
   public Sweeper(
       PresenceStore store,
@@ -95,11 +94,10 @@ public final class Sweeper implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    running =
-        Disposables.composite(
-            every(timing.sweepInterval(), this::sweep, "sweep"),
-            every(timing.reconcileInterval(), this::reconcile, "reconcile"));
+  protected Disposable run() {
+    return Disposables.composite(
+        every(timing.sweepInterval(), this::sweep, "sweep"),
+        every(timing.reconcileInterval(), this::reconcile, "reconcile"));
   }
 
   private static Disposable every(Duration interval, Supplier<Mono<Void>> task, String name) {
@@ -116,19 +114,5 @@ public final class Sweeper implements SmartLifecycle {
                         }),
             1)
         .subscribe();
-  }
-
-  @Override
-  public void stop() {
-    Disposable current = running;
-    if (current != null) {
-      current.dispose();
-    }
-    running = null;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running != null;
   }
 }
