@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -176,6 +177,7 @@ class TwoReplicasIT extends InfrastructureTest {
     ChatClient two = connect(replica2(), user("watcher"));
     String dana = "dana_" + UUID.randomUUID().toString().substring(0, 8);
     String erin = "erin_" + UUID.randomUUID().toString().substring(0, 8);
+    awaitPresenceRelayed(List.of(one, two));
 
     publish(new User(dana, User.Status.ONLINE, Instant.now()));
     publish(new User(erin, User.Status.ONLINE, Instant.now()));
@@ -208,6 +210,27 @@ class TwoReplicasIT extends InfrastructureTest {
               });
       assertThat(danaStatuses).containsExactly("offline");
     }
+  }
+
+  /**
+   * Redis pub/sub drops what is published before a subscriber exists, and each replica subscribes
+   * in the background after it starts: publish a probe until every client has seen it relayed.
+   */
+  private void awaitPresenceRelayed(List<ChatClient> watchers) {
+    String probe = "probe_" + UUID.randomUUID().toString().substring(0, 8);
+    Awaitility.await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              publish(new User(probe, User.Status.ONLINE, Instant.now()));
+              return watchers.stream()
+                  .allMatch(
+                      c ->
+                          c.events("userJoined").stream()
+                              .anyMatch(
+                                  e -> e.path("user").path("userId").asString().equals(probe)));
+            });
   }
 
   private void publish(User user) {
