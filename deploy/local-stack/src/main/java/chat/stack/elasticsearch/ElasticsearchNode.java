@@ -1,10 +1,10 @@
 package chat.stack.elasticsearch;
 
-import chat.stack.Restartable;
 import chat.stack.process.Await;
 import chat.stack.process.Commands;
 import chat.stack.process.LogTail;
 import chat.stack.process.ManagedProcess;
+import chat.stack.process.ProcessBacked;
 import chat.stack.process.TempFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,7 @@ import java.util.Map;
  * setpriv}, because Elasticsearch refuses root. Its folder holds a writable copy of the config, the
  * data, the logs and the pid file, and must be traversable by that user.
  */
-public final class ElasticsearchNode implements Restartable {
+public final class ElasticsearchNode extends ProcessBacked {
 
   public static final String HOST = "127.0.0.1";
   private static final HttpClient HTTP =
@@ -34,9 +34,9 @@ public final class ElasticsearchNode implements Restartable {
   private final Path folder;
   private final EsSettings settings;
   private final boolean temporary;
-  private volatile ManagedProcess process;
 
   private ElasticsearchNode(Path folder, EsSettings settings, boolean temporary) {
+    super(Duration.ofSeconds(60));
     this.folder = folder;
     this.settings = settings;
     this.temporary = temporary;
@@ -90,7 +90,7 @@ public final class ElasticsearchNode implements Restartable {
                   "ES_TMPDIR", folder.resolve("tmp").toString()),
               folder,
               folder.resolve("launcher.log"));
-      process = launcher;
+      attach(launcher);
     }
     // With -d the launcher returns once the node is started (or has failed). Outside the lock:
     // stop() may end a start that takes too long.
@@ -98,12 +98,12 @@ public final class ElasticsearchNode implements Restartable {
     launcher.stop(Duration.ZERO);
     ManagedProcess node;
     synchronized (this) {
-      if (process != launcher) {
+      if (!isCurrent(launcher)) {
         throw new IllegalStateException("Elasticsearch was stopped while starting");
       }
       node =
           ManagedProcess.adopt("elasticsearch-" + settings.httpPort(), readPid(pidFile), logFile());
-      process = node;
+      attach(node);
     }
     Await.until(
         "Elasticsearch on port " + settings.httpPort(),
@@ -113,30 +113,8 @@ public final class ElasticsearchNode implements Restartable {
   }
 
   @Override
-  public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
-  }
-
-  @Override
-  public synchronized long pid() {
-    return isRunning() ? process.pid() : -1;
-  }
-
-  @Override
-  public void stop() {
-    ManagedProcess running;
-    synchronized (this) {
-      running = process;
-      process = null;
-    }
-    if (running != null) {
-      running.stop(Duration.ofSeconds(60));
-    }
-  }
-
-  @Override
   public synchronized void close() {
-    stop();
+    super.close();
     if (temporary) {
       TempFolders.delete(folder);
     }

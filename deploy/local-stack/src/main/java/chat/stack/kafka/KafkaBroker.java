@@ -1,9 +1,9 @@
 package chat.stack.kafka;
 
-import chat.stack.Restartable;
 import chat.stack.process.Await;
 import chat.stack.process.Commands;
 import chat.stack.process.ManagedProcess;
+import chat.stack.process.ProcessBacked;
 import chat.stack.process.ProjectRoot;
 import chat.stack.process.TempFolders;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import java.util.Map;
  * that {@code deploy/kafka-runtime} copies to {@code target/libs}. Storage is formatted once; a
  * restart reuses it, so topics and offsets survive.
  */
-public final class KafkaBroker implements Restartable {
+public final class KafkaBroker extends ProcessBacked {
 
   public static final String HOST = "127.0.0.1";
 
@@ -26,10 +26,10 @@ public final class KafkaBroker implements Restartable {
   private final int controllerPort;
   private final boolean temporary;
   private final String logLevel;
-  private volatile ManagedProcess process;
 
   private KafkaBroker(
       Path folder, int port, int controllerPort, boolean temporary, String logLevel) {
+    super(Duration.ofSeconds(60));
     this.folder = folder;
     this.port = port;
     this.controllerPort = controllerPort;
@@ -78,7 +78,7 @@ public final class KafkaBroker implements Restartable {
               Map.of(),
               folder,
               logFile());
-      process = started;
+      attach(started);
     }
     // Outside the lock: stop() may kill a process that never gets ready.
     Await.until(
@@ -89,30 +89,8 @@ public final class KafkaBroker implements Restartable {
   }
 
   @Override
-  public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
-  }
-
-  @Override
-  public synchronized long pid() {
-    return isRunning() ? process.pid() : -1;
-  }
-
-  @Override
-  public void stop() {
-    ManagedProcess running;
-    synchronized (this) {
-      running = process;
-      process = null;
-    }
-    if (running != null) {
-      running.stop(Duration.ofSeconds(60));
-    }
-  }
-
-  @Override
   public synchronized void close() {
-    stop();
+    super.close();
     if (temporary) {
       TempFolders.delete(folder);
     }

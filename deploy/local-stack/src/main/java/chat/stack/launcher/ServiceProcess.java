@@ -1,9 +1,9 @@
 package chat.stack.launcher;
 
-import chat.stack.Restartable;
 import chat.stack.process.Await;
 import chat.stack.process.Commands;
 import chat.stack.process.ManagedProcess;
+import chat.stack.process.ProcessBacked;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * /actuator/health/readiness} answers 200. The jar is looked up at each start, so a restart picks
  * up a rebuilt one.
  */
-final class ServiceProcess implements Restartable {
+final class ServiceProcess extends ProcessBacked {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -34,7 +34,6 @@ final class ServiceProcess implements Restartable {
   private final StackSettings settings;
   private final Path logFile;
   private final Path jarFolder;
-  private volatile ManagedProcess process;
 
   ServiceProcess(
       String name,
@@ -44,6 +43,7 @@ final class ServiceProcess implements Restartable {
       StackSettings settings,
       Path logFile,
       Path jarFolder) {
+    super(Duration.ofSeconds(40));
     this.name = name;
     this.module = module;
     this.port = port;
@@ -65,36 +65,9 @@ final class ServiceProcess implements Restartable {
       command.addAll(settings.serviceJavaOptions());
       command.addAll(List.of("-jar", JarStaging.stage(jar(), jarFolder).toString()));
       started = ManagedProcess.start(name, command, env, settings.root(), logFile);
-      process = started;
+      attach(started);
     }
     Await.until(name, settings.readyTimeout(), started, this::ready);
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
-  }
-
-  @Override
-  public synchronized long pid() {
-    return isRunning() ? process.pid() : -1;
-  }
-
-  @Override
-  public void stop() {
-    ManagedProcess running;
-    synchronized (this) {
-      running = process;
-      process = null;
-    }
-    if (running != null) {
-      running.stop(Duration.ofSeconds(40));
-    }
-  }
-
-  @Override
-  public void close() {
-    stop();
   }
 
   private boolean ready() {

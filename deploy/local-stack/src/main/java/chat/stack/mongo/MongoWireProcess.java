@@ -1,9 +1,9 @@
 package chat.stack.mongo;
 
-import chat.stack.Restartable;
 import chat.stack.process.Await;
 import chat.stack.process.Commands;
 import chat.stack.process.ManagedProcess;
+import chat.stack.process.ProcessBacked;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,13 +13,13 @@ import java.util.Map;
  * The local stack's MongoDB-wire server as a process of its own ({@link MongoWireMain}, H2 file on
  * disk), so that it can be restarted, measured and stopped like the other components.
  */
-public final class MongoWireProcess implements Restartable {
+public final class MongoWireProcess extends ProcessBacked {
 
   private final Path folder;
   private final int port;
-  private volatile ManagedProcess process;
 
   public MongoWireProcess(Path folder, int port) {
+    super(Duration.ofSeconds(30));
     this.folder = folder;
     this.port = port;
   }
@@ -45,7 +45,7 @@ public final class MongoWireProcess implements Restartable {
         return;
       }
       started = ManagedProcess.start("mongodb-" + port, command(), Map.of(), folder, logFile());
-      process = started;
+      attach(started);
     }
     Await.until(
         "MongoDB-wire server on port " + port,
@@ -65,32 +65,5 @@ public final class MongoWireProcess implements Restartable {
         MongoWireMain.class.getName(),
         Integer.toString(port),
         folder.resolve("chat.mv.db").toString());
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
-  }
-
-  @Override
-  public synchronized long pid() {
-    return isRunning() ? process.pid() : -1;
-  }
-
-  @Override
-  public void stop() {
-    ManagedProcess running;
-    synchronized (this) {
-      running = process;
-      process = null;
-    }
-    if (running != null) {
-      running.stop(Duration.ofSeconds(30));
-    }
-  }
-
-  @Override
-  public void close() {
-    stop();
   }
 }

@@ -1,8 +1,8 @@
 package chat.stack.redis;
 
-import chat.stack.Restartable;
 import chat.stack.process.Await;
 import chat.stack.process.ManagedProcess;
+import chat.stack.process.ProcessBacked;
 import chat.stack.process.TempFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import java.util.Map;
  * nothing on disk; durable ones (the local stack, chaos tests) keep an append-only file in their
  * folder, so a restart finds the same data.
  */
-public final class RedisServer implements Restartable {
+public final class RedisServer extends ProcessBacked {
 
   public static final String HOST = "127.0.0.1";
   private static final List<Path> BINARIES =
@@ -26,9 +26,9 @@ public final class RedisServer implements Restartable {
   private final int port;
   private final boolean durable;
   private final boolean temporary;
-  private volatile ManagedProcess process;
 
   private RedisServer(Path folder, int port, boolean durable, boolean temporary) {
+    super(Duration.ofSeconds(30));
     this.folder = folder;
     this.port = port;
     this.durable = durable;
@@ -77,7 +77,7 @@ public final class RedisServer implements Restartable {
       command.addAll(List.of("--dir", folder.toString(), "--save", "", "--daemonize", "no"));
       command.addAll(List.of("--appendonly", durable ? "yes" : "no", "--logfile", ""));
       started = ManagedProcess.start("redis-" + port, command, Map.of(), folder, logFile());
-      process = started;
+      attach(started);
     }
     // Outside the lock: stop() may kill a process that never gets ready.
     Await.until(
@@ -85,30 +85,8 @@ public final class RedisServer implements Restartable {
   }
 
   @Override
-  public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
-  }
-
-  @Override
-  public synchronized long pid() {
-    return isRunning() ? process.pid() : -1;
-  }
-
-  @Override
-  public void stop() {
-    ManagedProcess running;
-    synchronized (this) {
-      running = process;
-      process = null;
-    }
-    if (running != null) {
-      running.stop(Duration.ofSeconds(30));
-    }
-  }
-
-  @Override
   public synchronized void close() {
-    stop();
+    super.close();
     if (temporary) {
       TempFolders.delete(folder);
     }
