@@ -25,6 +25,9 @@ const { values: opt } = parseArgs({
     'mint-secret-file': { type: 'string' },
     'heap-ports': { type: 'string', default: '8081,8091' },
     json: { type: 'string' },
+    // staggered: sender i sends at offset i/S of each 1/R period (an even stream of S*R msg/s);
+    // aligned: every sender sends at the same instant (bursts of S messages, S*N deliveries).
+    phase: { type: 'string', default: 'staggered' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -40,6 +43,7 @@ const R = bounded('rate', 0, 5000);
 const D = bounded('duration', 1, 600);
 const WARMUP = bounded('warmup', 0, 120);
 const DRAIN = bounded('drain', 1, 120);
+if (!['staggered', 'aligned'].includes(opt.phase)) fail('--phase must be staggered or aligned');
 const URL_ = new URL(opt.url);
 if (!/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(URL_.hostname)) {
   fail(`refusing ${opt.url}: the benchmark only targets this machine's loopback`);
@@ -304,7 +308,9 @@ async function main() {
   });
   log(`${N} sockets connected and joined ${opt.room}`);
 
-  const senders = sockets.slice(0, S).map((socket, i) => ({ socket, i, count: 0 }));
+  const senders = sockets
+    .slice(0, S)
+    .map((socket, i) => ({ socket, i, count: 0, phase: opt.phase === 'staggered' ? i / S : 0 }));
   let stopSampling = null;
   const start = performance.now();
   const warmEnd = start + WARMUP * 1000;
@@ -319,8 +325,8 @@ async function main() {
         resolve();
         return;
       }
-      const due = Math.floor(((now - start) / 1000) * R);
       for (const sender of senders) {
+        const due = Math.floor(((now - start) / 1000) * R + sender.phase);
         while (sender.count < due) {
           const clientMsgId = `${RUN}-${sender.i}-${sender.count++}`;
           const entry = { t0: performance.now(), warm: now < warmEnd, acked: false, ok: false, ids: new Set(), seen: new Uint8Array(N) };
@@ -362,7 +368,7 @@ async function main() {
   const result = {
     run: RUN,
     target: URL_.origin,
-    load: { clients: N, senders: S, ratePerSender: R, seconds: D, warmupSeconds: WARMUP },
+    load: { clients: N, senders: S, ratePerSender: R, seconds: D, warmupSeconds: WARMUP, phase: opt.phase },
     sent: entries.length,
     acked: acked.length,
     unacked: entries.filter((e) => !e.acked).length,
@@ -398,7 +404,7 @@ async function main() {
 function print(r) {
   const f = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
   const rows = [
-    ['load (clients x senders x msg/s)', `${r.load.clients} x ${r.load.senders} x ${r.load.ratePerSender} for ${r.load.seconds} s`],
+    ['load (clients x senders x msg/s)', `${r.load.clients} x ${r.load.senders} x ${r.load.ratePerSender} for ${r.load.seconds} s, ${r.load.phase}`],
     ['messages sent / acked ok / no ack', `${r.sent} / ${r.acked} / ${r.unacked}`],
     ['ack errors', Object.keys(r.ackErrors).length ? JSON.stringify(r.ackErrors) : 'none'],
     ['stored msg/s', f(r.storedMsgPerSec)],

@@ -73,7 +73,8 @@ class KafkaPublishers implements ActivityPublisher, ConnectionPublisher, SmartLi
         Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class),
         Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
         Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-        Map.entry(ProducerConfig.LINGER_MS_CONFIG, 5),
+        // Activity is not latency-critical: 20 ms batches cut the broker's and consumers' work.
+        Map.entry(ProducerConfig.LINGER_MS_CONFIG, 20),
         // While Kafka is down the producer keeps records and retries for up to 2 minutes...
         Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000),
         Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000),

@@ -124,7 +124,8 @@ final class RoomSequencer {
   private Mono<Void> afterInsert(List<Pending> batch, Attempt attempt, int conflicts) {
     int stored = attempt.result().inserted();
     lastSeq = attempt.base() + stored;
-    if (stored > 0) {
+    if (attempt.base() / MessageStore.PROBE != lastSeq / MessageStore.PROBE) {
+      // Once per PROBE seqs rather than per batch: the hint only has to keep the probe short.
       store.raiseHint(room, lastSeq);
     }
     if (stored > 0) {

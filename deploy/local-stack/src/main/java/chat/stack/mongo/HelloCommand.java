@@ -1,9 +1,11 @@
 package chat.stack.mongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server 1.47 knows the legacy {@code isMaster} but not its successor {@code hello},
@@ -38,10 +40,21 @@ final class HelloCommand {
     }
   }
 
-  /** The H2 MVStore backend, answering {@code hello}. */
+  /**
+   * The H2 MVStore backend, answering {@code hello}, with unique indexes ordered by value (see
+   * {@link ValueIndexedH2Database}).
+   */
   static final class H2 extends H2Backend {
+    /** Pages of the file kept deserialized in memory (the library's default is 16 MB). */
+    private static final int CACHE_MB = 64;
+
     H2(String file) {
-      super(file);
+      super(new MVStore.Builder().fileName(file).cacheSize(CACHE_MB).open());
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String name) {
+      return new ValueIndexedH2Database(name, getMvStore(), getCursorRegistry());
     }
 
     @Override

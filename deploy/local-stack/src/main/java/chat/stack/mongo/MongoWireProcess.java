@@ -57,8 +57,9 @@ public final class MongoWireProcess extends ProcessBacked {
   private List<String> command() {
     return List.of(
         Commands.currentJava(),
-        "-Xms32m",
-        "-Xmx256m",
+        "-Xms96m",
+        "-Xmx384m",
+        "-Xmn48m",
         "-XX:+UseSerialGC",
         "-cp",
         System.getProperty("java.class.path"),

@@ -2,9 +2,20 @@ package chat.stack.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +50,96 @@ class MongoWireServerTest {
         MongoClient client = MongoClients.create(server.uri("chat"))) {
       assertThat(client.getDatabase("chat").getCollection("messages").find().first())
           .containsEntry("seq", 7);
+    }
+  }
+
+  @Test
+  void uniqueIndexesAnswerLookupsAndRefuseDuplicatesAcrossRestarts() {
+    Path file = folder.resolve("chat.mv.db");
+    try (MongoWireServer server = MongoWireServer.onDisk(file, 0);
+        MongoClient client = MongoClients.create(server.uri("chat"))) {
+      MongoCollection<Document> messages = messages(client);
+      messages.createIndex(Indexes.ascending("room", "seq"), new IndexOptions().unique(true));
+      messages.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+      messages.insertMany(documents("general", 1, 3_000));
+    }
+
+    try (MongoWireServer server = MongoWireServer.onDisk(file, 0);
+        MongoClient client = MongoClients.create(server.uri("chat"))) {
+      assertIndexesServe(messages(client), 3_000);
+    }
+  }
+
+  @Test
+  void indexesWrittenByTheStockBackendAreTakenOver() {
+    Path file = folder.resolve("stock.mv.db");
+    MongoServer stock = new MongoServer(new H2Backend(file.toString()));
+    try (MongoClient client =
+        MongoClients.create("mongodb://127.0.0.1:" + stock.bind().getPort() + "/chat")) {
+      MongoCollection<Document> messages = messages(client);
+      messages.createIndex(Indexes.ascending("room", "seq"), new IndexOptions().unique(true));
+      messages.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+      messages.insertMany(documents("general", 1, 500));
+    } finally {
+      stock.shutdown();
+    }
+
+    try (MongoWireServer server = MongoWireServer.onDisk(file, 0);
+        MongoClient client = MongoClients.create(server.uri("chat"))) {
+      assertIndexesServe(messages(client), 500);
+      messages(client).insertMany(documents("general", 501, 600));
+      assertIndexesServe(messages(client), 600);
+    }
+  }
+
+  private static MongoCollection<Document> messages(MongoClient client) {
+    return client.getDatabase("chat").getCollection("messages");
+  }
+
+  private static List<Document> documents(String room, int fromSeq, int toSeq) {
+    return IntStream.rangeClosed(fromSeq, toSeq)
+        .mapToObj(
+            seq ->
+                new Document("_id", room + "-id-" + seq)
+                    .append("room", room)
+                    .append("seq", (long) seq)
+                    .append("key", room + "/" + seq))
+        .toList();
+  }
+
+  /** Every key is found through its unique index and every index refuses a second copy. */
+  private static void assertIndexesServe(MongoCollection<Document> messages, int lastSeq) {
+    List<String> keys = new ArrayList<>();
+    for (int seq = 1; seq <= lastSeq; seq++) {
+      keys.add("general/" + seq);
+    }
+    assertThat(messages.countDocuments(Filters.in("key", keys))).isEqualTo(lastSeq);
+    assertThat(messages.find(Filters.eq("key", "general/" + lastSeq)).first())
+        .containsEntry("seq", (long) lastSeq);
+    for (Document copy :
+        List.of(
+            new Document("_id", "fresh-1")
+                .append("room", "general")
+                .append("seq", 1L)
+                .append("key", "fresh/1"),
+            new Document("_id", "fresh-2")
+                .append("room", "x")
+                .append("seq", 1L)
+                .append("key", "general/" + lastSeq),
+            new Document("_id", "general-id-1")
+                .append("room", "y")
+                .append("seq", 1L)
+                .append("key", "fresh/2"))) {
+      assertThat(duplicateKey(messages, copy)).as("refused: %s", copy).isTrue();
+    }
+  }
+
+  private static boolean duplicateKey(MongoCollection<Document> messages, Document document) {
+    try {
+      messages.insertOne(document);
+      return false;
+    } catch (MongoWriteException e) {
+      return ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY;
     }
   }
 }
