@@ -2,6 +2,7 @@ package chat.logging;
 
 import chat.events.auth.JwtTokens;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -58,13 +59,15 @@ public record LoggingProperties(
    *     named {@code <name>-yyyy.MM} that the index template puts behind this alias
    * @param shards primary shards of each monthly index
    * @param replicas replica shards of each monthly index (0 on a single node)
-   * @param refreshInterval how soon an indexed event becomes searchable
+   * @param refreshInterval how soon an indexed event becomes searchable; unset (the default) keeps
+   *     Elasticsearch's own: every second, but not on a shard nobody searched for 30 s (the next
+   *     search refreshes it first), which spares a node that only ingests
    */
   public record Index(
       @DefaultValue("chat-logs") String name,
       @DefaultValue("1") int shards,
       @DefaultValue("0") int replicas,
-      @DefaultValue("1s") Duration refreshInterval) {}
+      @Nullable Duration refreshInterval) {}
 
   /**
    * @param batchSize most events in one bulk request

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
 public final class IndexTemplateInstaller {
 
   /** Bump when the template below changes. */
-  static final long VERSION = 1;
+  static final long VERSION = 2;
 
   private static final Logger log = LoggerFactory.getLogger(IndexTemplateInstaller.class);
 
@@ -132,10 +132,14 @@ public final class IndexTemplateInstaller {
 
   private IndexSettings settings() {
     return IndexSettings.of(
-        s ->
-            s.numberOfShards(String.valueOf(settings.shards()))
-                .numberOfReplicas(String.valueOf(settings.replicas()))
-                .refreshInterval(r -> r.time(settings.refreshInterval().toMillis() + "ms")));
+        s -> {
+          s.numberOfShards(String.valueOf(settings.shards()))
+              .numberOfReplicas(String.valueOf(settings.replicas()));
+          if (settings.refreshInterval() != null) {
+            s.refreshInterval(r -> r.time(settings.refreshInterval().toMillis() + "ms"));
+          }
+          return s;
+        });
   }
 
   static TypeMapping mapping() {

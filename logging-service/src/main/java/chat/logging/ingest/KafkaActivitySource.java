@@ -58,7 +58,13 @@ final class KafkaActivitySource implements ActivitySource, AutoCloseable {
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
             false,
             ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-            kafka.maxPollRecords());
+            kafka.maxPollRecords(),
+            // Fetch in batches (up to 250 ms late) rather than a request per few records: the
+            // log is not latency-critical, the broker's and this consumer's CPU is.
+            ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+            32 * 1024,
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+            250);
     this.options =
         ReceiverOptions.<byte[], byte[]>create(properties)
             .subscription(List.of(kafka.topic()))

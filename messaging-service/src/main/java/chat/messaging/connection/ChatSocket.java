@@ -3,6 +3,7 @@ package chat.messaging.connection;
 import chat.events.UserIds;
 import chat.messaging.socketio.EncodedEvent;
 import chat.messaging.socketio.SocketSession;
+import java.util.concurrent.Executor;
 
 /**
  * One connected, authenticated socket as the chat layer tracks it. A socket receives room events
@@ -39,6 +40,11 @@ public final class ChatSocket {
   /** Whether one more message may be sent now (per-socket rate limit). */
   public boolean tryAcquireMessage() {
     return messageRate.tryTake(System.nanoTime());
+  }
+
+  /** See {@link SocketSession#executor()}. */
+  public Executor executor() {
+    return session.executor();
   }
 
   /** Queues an event, serialized once for many sockets, without blocking. */

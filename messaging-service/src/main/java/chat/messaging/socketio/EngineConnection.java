@@ -9,7 +9,10 @@ import chat.messaging.socketio.codec.PacketException;
 import chat.messaging.socketio.codec.ProtocolError;
 import chat.messaging.socketio.codec.SocketIoCodec;
 import chat.messaging.socketio.codec.SocketIoPacket;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -42,6 +45,7 @@ final class EngineConnection {
   private final SocketIoProperties properties;
   private final SocketIoMetrics metrics;
 
+  private final Executor executor;
   private final OutboundQueue outbound;
   private final EventQueue events;
   private final Sinks.Many<Boolean> pongs = Sinks.many().multicast().directBestEffort();
@@ -65,6 +69,9 @@ final class EngineConnection {
     this.tokens = tokens;
     this.properties = properties;
     this.metrics = metrics;
+    // The handler is called on the connection's event loop, which then writes its frames.
+    EventExecutor loop = ThreadExecutorMap.currentExecutor();
+    this.executor = loop != null ? loop : Runnable::run;
     this.outbound =
         new OutboundQueue(properties.outboundQueueFrames(), ws.bufferFactory(), metrics::frameOut);
     this.events = new EventQueue(listener, properties, metrics, this::send);
@@ -89,6 +96,11 @@ final class EngineConnection {
                         .then(Mono.delay(properties.pingTimeout())))
             .subscribe(timedOut -> close(CloseReason.PING_TIMEOUT)));
     startConnectTimer();
+  }
+
+  /** See {@link SocketSession#executor()}. */
+  Executor executor() {
+    return executor;
   }
 
   /** The frames to write, in queue order; completes when the connection terminates. */

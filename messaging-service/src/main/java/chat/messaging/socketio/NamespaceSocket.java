@@ -2,6 +2,7 @@ package chat.messaging.socketio;
 
 import chat.events.auth.AuthenticatedUser;
 import chat.messaging.socketio.codec.SocketIoCodec;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The default-namespace socket of one connection, from its CONNECT to its disconnect. */
@@ -40,6 +41,11 @@ final class NamespaceSocket implements SocketSession {
     if (connected.get()) {
       connection.send(event.frame());
     }
+  }
+
+  @Override
+  public Executor executor() {
+    return connection.executor();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package chat.messaging.socketio;
 
 import chat.events.auth.AuthenticatedUser;
+import java.util.concurrent.Executor;
 
 /**
  * What the chat layer sees of one authenticated Socket.IO connection (one namespace socket).
@@ -34,6 +35,15 @@ public interface SocketSession {
    */
   default void emit(EncodedEvent event) {
     emit(event.name(), event.payload());
+  }
+
+  /**
+   * The thread that owns this socket's connection (its event loop): an emit from it is written at
+   * once, an emit from any other thread is handed over to it, which costs a wake-up. Fan-out to
+   * many sockets runs on each group's own executor, one hand-over per group instead of per socket.
+   */
+  default Executor executor() {
+    return Runnable::run;
   }
 
   /** Whether the socket is still connected; once false, it stays false. */

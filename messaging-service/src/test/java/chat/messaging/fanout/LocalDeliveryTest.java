@@ -7,7 +7,9 @@ import chat.messaging.connection.LocalSockets;
 import chat.messaging.connection.TokenBucket;
 import chat.messaging.testing.FakeSocketSession;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 class LocalDeliveryTest {
@@ -21,7 +23,11 @@ class LocalDeliveryTest {
   private final FakeSocketSession carol = connect("carol");
 
   private FakeSocketSession connect(String user) {
-    FakeSocketSession session = new FakeSocketSession(user);
+    return connect(user, Runnable::run);
+  }
+
+  private FakeSocketSession connect(String user, Executor loop) {
+    FakeSocketSession session = new FakeSocketSession(user, loop);
     sockets.add(new ChatSocket(session, new TokenBucket(1, 1, 0)));
     return session;
   }
@@ -52,6 +58,26 @@ class LocalDeliveryTest {
     assertThat(aliceTab2.emitted()).isEmpty();
     assertThat(bob.emitted()).hasSize(1);
     assertThat(carol.emitted()).hasSize(1);
+  }
+
+  @Test
+  void eachEventLoopGetsOneTaskThatEmitsToAllOfItsSockets() {
+    List<Runnable> loopA = new ArrayList<>();
+    List<Runnable> loopB = new ArrayList<>();
+    Executor a = loopA::add;
+    List<FakeSocketSession> onA = List.of(connect("dave", a), connect("erin", a));
+    FakeSocketSession onB = connect("frank", loopB::add);
+
+    delivery.deliver(Audience.everyone(), "newMessage", "{}", 0);
+
+    assertThat(loopA).hasSize(1);
+    assertThat(loopB).hasSize(1);
+    assertThat(onA).allSatisfy(s -> assertThat(s.emitted()).isEmpty());
+    loopA.get(0).run();
+    assertThat(onA).allSatisfy(s -> assertThat(s.emitted("newMessage")).hasSize(1));
+    assertThat(onB.emitted()).isEmpty();
+    loopB.get(0).run();
+    assertThat(onB.emitted("newMessage")).hasSize(1);
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 
 /** A socket that records what it is sent. */
 public final class FakeSocketSession implements SocketSession {
@@ -18,10 +19,22 @@ public final class FakeSocketSession implements SocketSession {
   private final String id = UUID.randomUUID().toString();
   private final AuthenticatedUser user;
   private final List<Emitted> emitted = new CopyOnWriteArrayList<>();
+  private final Executor executor;
   private volatile boolean connected = true;
 
   public FakeSocketSession(String userId) {
+    this(userId, Runnable::run);
+  }
+
+  /** A socket whose connection is owned by {@code executor} (see {@link #executor()}). */
+  public FakeSocketSession(String userId, Executor executor) {
     this.user = new AuthenticatedUser(userId, Set.of(), Instant.now().plusSeconds(3600));
+    this.executor = executor;
+  }
+
+  @Override
+  public Executor executor() {
+    return executor;
   }
 
   @Override
