@@ -80,7 +80,9 @@ final class StackPlan {
               "redis", settings.ports().redis(), Set.of(), redis, redis.logFile(), () -> {}));
     }
     if (!settings.isSet("MONGODB_URI")) {
-      MongoWireProcess mongo = new MongoWireProcess(files.mongodb(), settings.ports().mongodb());
+      MongoWireProcess mongo =
+          new MongoWireProcess(
+              files.mongodb(), settings.ports().mongodb(), settings.mongoStorage());
       infrastructure.add(
           new Component(
               "mongodb", settings.ports().mongodb(), Set.of(), mongo, mongo.logFile(), () -> {}));

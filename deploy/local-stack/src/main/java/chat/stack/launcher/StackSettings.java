@@ -1,5 +1,6 @@
 package chat.stack.launcher;
 
+import chat.stack.mongo.MongoWireProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param readyTimeout {@code CHAT_READY_TIMEOUT} seconds a component may take to become ready
  * @param serviceJavaOptions {@code CHAT_JAVA_OPTS}: JVM options of the four services
  * @param ports the fixed ports shifted by {@code CHAT_PORT_OFFSET}
+ * @param mongoStorage {@code CHAT_MONGODB_STORAGE}: {@code disk} (default) or {@code memory}
  * @param environment the launcher's environment, passed on to every service
  */
 record StackSettings(
@@ -24,6 +26,7 @@ record StackSettings(
     Duration readyTimeout,
     List<String> serviceJavaOptions,
     Ports ports,
+    MongoWireProcess.Storage mongoStorage,
     Map<String, String> environment) {
 
   /**
@@ -52,7 +55,10 @@ record StackSettings(
             .filter(option -> !option.isEmpty())
             .toList();
     Ports ports = new Ports(Integer.parseInt(env.getOrDefault("CHAT_PORT_OFFSET", "0")));
-    return new StackSettings(root, dataDir, replicas, timeout, javaOpts, ports, Map.copyOf(env));
+    MongoWireProcess.Storage storage =
+        MongoWireProcess.Storage.named(env.getOrDefault("CHAT_MONGODB_STORAGE", "disk"));
+    return new StackSettings(
+        root, dataDir, replicas, timeout, javaOpts, ports, storage, Map.copyOf(env));
   }
 
   /** Whether the variable is set: the component it names is external, the stack starts none. */

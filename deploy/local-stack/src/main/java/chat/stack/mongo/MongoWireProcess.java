@@ -15,13 +15,37 @@ import java.util.Map;
  */
 public final class MongoWireProcess extends ProcessBacked {
 
+  /** Where the documents live. */
+  public enum Storage {
+    /** The H2 file {@code chat.mv.db}, kept across restarts (the default). */
+    DISK,
+    /** The memory backend: nothing survives a stop; for measuring the services without H2. */
+    MEMORY;
+
+    public static Storage named(String name) {
+      return switch (name) {
+        case "disk" -> DISK;
+        case "memory" -> MEMORY;
+        default ->
+            throw new IllegalArgumentException(
+                "CHAT_MONGODB_STORAGE must be disk or memory, not " + name);
+      };
+    }
+  }
+
   private final Path folder;
   private final int port;
+  private final Storage storage;
 
   public MongoWireProcess(Path folder, int port) {
+    this(folder, port, Storage.DISK);
+  }
+
+  public MongoWireProcess(Path folder, int port, Storage storage) {
     super(Duration.ofSeconds(30));
     this.folder = folder;
     this.port = port;
+    this.storage = storage;
   }
 
   public int port() {
@@ -67,6 +91,6 @@ public final class MongoWireProcess extends ProcessBacked {
         System.getProperty("java.class.path"),
         MongoWireMain.class.getName(),
         Integer.toString(port),
-        folder.resolve("chat.mv.db").toString());
+        storage == Storage.MEMORY ? MongoWireMain.MEMORY : folder.resolve("chat.mv.db").toString());
   }
 }
