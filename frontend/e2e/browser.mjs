@@ -161,9 +161,13 @@ export async function wheel(page, deltaY) {
   await page.mouse.wheel(0, deltaY);
 }
 
-export async function wheelToTop(page) {
+/**
+ * Wheels up until the list is at its top or {@code stop()} holds. Without a stop, a fast server
+ * keeps prepending pages while the wheel turns and the gesture runs on through all of them.
+ */
+export async function wheelToTop(page, stop = async () => false) {
   const scroller = page.getByTestId('virtuoso-scroller');
-  for (let i = 0; i < 50 && (await scroller.evaluate((el) => el.scrollTop)) > 0; i++) {
+  for (let i = 0; i < 50 && (await scroller.evaluate((el) => el.scrollTop)) > 0 && !(await stop()); i++) {
     await wheel(page, -5000);
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -262,7 +262,8 @@ describe('chat in a real browser', () => {
     while ((await firstSeeded.count()) === 0) {
       assert.ok(prepends <= HISTORY / 10, 'too many pages');
       const oldest = (await renderedSeqs(alice.page))[0];
-      await wheelToTop(alice.page);
+      // One page at a time: stop wheeling once older messages arrived above the reading position.
+      await wheelToTop(alice.page, async () => (await firstSeeded.count()) > 0 || (await renderedSeqs(alice.page))[0] < oldest);
       // Older messages are prepended above the reading position: the view stays where it was
       // (scrollTop moves down by their height) instead of jumping to the oldest ones.
       await until(
