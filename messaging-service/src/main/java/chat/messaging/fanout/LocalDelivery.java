@@ -12,21 +12,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.util.RawValue;
 
 /**
  * Hands one event to the matching sockets of this replica. The Socket.IO frame is built once for
  * the whole replica ({@link EncodedEvent}) and shared by every socket, and the sockets are emitted
- * to from their own event loop through its {@link LoopMailbox}: an emit from elsewhere costs each
- * socket a cross-thread hand-over and a wake-up (40,000 a second at the benchmark's load).
+ * to from their own event loop, one task per loop: an emit from elsewhere costs each socket a
+ * cross-thread hand-over and a wake-up (40,000 a second at the benchmark's load).
  */
 final class LocalDelivery {
 
   private final LocalSockets sockets;
   private final MeterRegistry registry;
   private final Map<String, Counter> deliveries = new ConcurrentHashMap<>();
-  private final Map<Executor, LoopMailbox> mailboxes = new ConcurrentHashMap<>();
   private final Timer latency;
 
   LocalDelivery(LocalSockets sockets, MeterRegistry registry) {
@@ -67,16 +67,20 @@ final class LocalDelivery {
     }
     if (count > 0) {
       EncodedEvent encoded = EncodedEvent.of(event, new RawValue(payloadJson));
-      byLoop.forEach(
-          (loop, group) ->
-              mailboxes
-                  .computeIfAbsent(loop, LoopMailbox::new)
-                  .post(() -> group.forEach(socket -> socket.emit(encoded))));
+      byLoop.forEach((loop, group) -> emitOn(loop, group, encoded));
       counter(event).increment(count);
     }
     if (sentAtMicros > 0) {
       long micros = Math.max(0, Clocks.epochMicros() - sentAtMicros);
       latency.record(micros, TimeUnit.MICROSECONDS);
+    }
+  }
+
+  private static void emitOn(Executor loop, List<ChatSocket> group, EncodedEvent event) {
+    try {
+      loop.execute(() -> group.forEach(socket -> socket.emit(event)));
+    } catch (RejectedExecutionException e) {
+      // The event loop is shutting down with its connections: nobody left to deliver to.
     }
   }
 

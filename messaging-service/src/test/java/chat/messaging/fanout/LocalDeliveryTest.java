@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.util.RawValue;
 
 class LocalDeliveryTest {
 
@@ -79,40 +78,6 @@ class LocalDeliveryTest {
     assertThat(onB.emitted()).isEmpty();
     loopB.get(0).run();
     assertThat(onB.emitted("newMessage")).hasSize(1);
-  }
-
-  @Test
-  void deliveriesWaitingForABusyLoopRunInOneTaskInOrder() {
-    List<Runnable> loop = new ArrayList<>();
-    Executor busy = loop::add;
-    FakeSocketSession dave = connect("dave", busy);
-
-    delivery.deliver(Audience.users(List.of("dave")), "newMessage", "{\"seq\":1}", 0);
-    delivery.deliver(Audience.users(List.of("dave")), "newMessage", "{\"seq\":2}", 0);
-
-    assertThat(loop).hasSize(1);
-    loop.get(0).run();
-    assertThat(dave.emitted("newMessage"))
-        .extracting(e -> ((RawValue) e.payload()).rawValue())
-        .containsExactly("{\"seq\":1}", "{\"seq\":2}");
-  }
-
-  @Test
-  void aLongQueueYieldsTheLoopBetweenTasks() {
-    List<Runnable> loop = new ArrayList<>();
-    Executor busy = loop::add;
-    FakeSocketSession dave = connect("dave", busy);
-    int posted = LoopMailbox.MAX_PER_RUN + 1;
-    for (int i = 0; i < posted; i++) {
-      delivery.deliver(Audience.users(List.of("dave")), "newMessage", "{}", 0);
-    }
-
-    loop.remove(0).run();
-    assertThat(dave.emitted()).hasSize(LoopMailbox.MAX_PER_RUN);
-    assertThat(loop).hasSize(1);
-    loop.remove(0).run();
-    assertThat(dave.emitted()).hasSize(posted);
-    assertThat(loop).isEmpty();
   }
 
   @Test
