@@ -9,12 +9,11 @@ import chat.events.Topics;
 import chat.messaging.socketio.SocketListener;
 import chat.messaging.testing.ChatClient;
 import chat.messaging.testing.InfrastructureTest;
+import chat.messaging.testing.TestUsers;
 import chat.messaging.testing.TopicReader;
 import chat.stack.TestInfrastructure;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -27,30 +26,17 @@ class ActivityEventsIT extends InfrastructureTest {
   @Autowired SocketListener listener;
   @Autowired ReactiveMongoTemplate mongo;
 
-  private String user(String prefix) {
-    String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
-    mongo
-        .insert(new Document("_id", name.toLowerCase()).append("userId", name), "accounts")
-        .block(WAIT);
-    return name;
-  }
-
   @Test
   void everyUserVisibleEventIsPublishedAndDmTextNeverIs() {
-    String aliceId = user("alice");
-    String bobId = user("bob");
+    String aliceId = TestUsers.create(mongo, "alice");
+    String bobId = TestUsers.create(mongo, "bob");
     try (TopicReader activity =
             new TopicReader(TestInfrastructure.kafkaBootstrapServers(), Topics.CHAT_ACTIVITY);
         TopicReader connections =
             new TopicReader(TestInfrastructure.kafkaBootstrapServers(), Topics.CHAT_CONNECTIONS)) {
       ChatClient alice = ChatClient.connect(listener, aliceId);
       var sent = alice.ack("sendMessage", "{\"room\":\"general\",\"content\":\"public words\"}");
-      String room =
-          alice
-              .ack("startDM", "{\"recipientId\":\"" + bobId + "\"}")
-              .path("room")
-              .path("id")
-              .asString();
+      String room = alice.startDm(bobId);
       alice.ack("sendMessage", "{\"room\":\"" + room + "\",\"content\":\"private words\"}");
       alice.disconnect();
 

@@ -4,10 +4,9 @@ import chat.events.auth.JwtTokens;
 import chat.messaging.socketio.SocketListener;
 import chat.messaging.testing.ChatClient;
 import chat.messaging.testing.InfrastructureTest;
+import chat.messaging.testing.TestUsers;
 import java.time.Duration;
 import java.util.Set;
-import java.util.UUID;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,25 +34,12 @@ class RoomsApiIT extends InfrastructureTest {
     return "Bearer " + tokens.issue(userId, Set.of(), Duration.ofMinutes(5));
   }
 
-  private String user(String prefix) {
-    String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
-    mongo
-        .insert(new Document("_id", name.toLowerCase()).append("userId", name), "accounts")
-        .block(WAIT);
-    return name;
-  }
-
   @Test
   void roomsAndHistoryFollowTheLoadHistoryRules() {
-    String aliceId = user("alice");
-    String bobId = user("bob");
+    String aliceId = TestUsers.create(mongo, "alice");
+    String bobId = TestUsers.create(mongo, "bob");
     ChatClient alice = ChatClient.connect(listener, aliceId);
-    String room =
-        alice
-            .ack("startDM", "{\"recipientId\":\"" + bobId + "\"}")
-            .path("room")
-            .path("id")
-            .asString();
+    String room = alice.startDm(bobId);
     for (int i = 1; i <= 4; i++) {
       alice.ack("sendMessage", "{\"room\":\"" + room + "\",\"content\":\"m" + i + "\"}");
     }
@@ -111,7 +97,7 @@ class RoomsApiIT extends InfrastructureTest {
 
   @Test
   void refusalsUseTheContractErrorShape() {
-    String carol = user("carol");
+    String carol = TestUsers.create(mongo, "carol");
     http()
         .get()
         .uri("/api/rooms/{room}/messages", "dm:xx_a:xx_b")

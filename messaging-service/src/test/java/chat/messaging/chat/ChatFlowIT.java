@@ -8,12 +8,12 @@ import chat.events.User;
 import chat.messaging.socketio.SocketListener;
 import chat.messaging.testing.ChatClient;
 import chat.messaging.testing.InfrastructureTest;
+import chat.messaging.testing.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,15 +37,6 @@ class ChatFlowIT extends InfrastructureTest {
     clients.forEach(ChatClient::disconnect);
   }
 
-  /** A registered user with a fresh name. */
-  private String user(String prefix) {
-    String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
-    mongo
-        .insert(new Document("_id", name.toLowerCase()).append("userId", name), "accounts")
-        .block(WAIT);
-    return name;
-  }
-
   private ChatClient connect(String userId) {
     ChatClient client = ChatClient.connect(listener, userId);
     clients.add(client);
@@ -63,10 +54,10 @@ class ChatFlowIT extends InfrastructureTest {
 
   @Test
   void aMessageIsAckedWithItsSeqAndReachesEverySocketIncludingTheSenders() {
-    String aliceId = user("alice");
+    String aliceId = TestUsers.create(mongo, "alice");
     ChatClient alice = connect(aliceId);
     ChatClient aliceTab2 = connect(aliceId);
-    ChatClient bob = connect(user("bob"));
+    ChatClient bob = connect(TestUsers.create(mongo, "bob"));
     String text = "hello " + UUID.randomUUID();
 
     JsonNode ack =
@@ -89,7 +80,7 @@ class ChatFlowIT extends InfrastructureTest {
 
   @Test
   void badInputIsRefusedWithTheContractCodesWithoutDisconnecting() {
-    ChatClient alice = connect(user("alice"));
+    ChatClient alice = connect(TestUsers.create(mongo, "alice"));
     String dmOfOthers = "dm:" + "xbob_" + "1:" + "ycarol_1";
 
     assertThat(code(alice.ack("sendMessage", "{\"room\":\"general\",\"content\":\"   \"}")))
@@ -119,7 +110,7 @@ class ChatFlowIT extends InfrastructureTest {
 
   @Test
   void aSocketPastItsMessageRateIsRateLimited() {
-    ChatClient alice = connect(user("alice"));
+    ChatClient alice = connect(TestUsers.create(mongo, "alice"));
     List<String> burst = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       burst.add("{\"room\":\"general\",\"content\":\"burst " + i + "\"}");
@@ -131,16 +122,18 @@ class ChatFlowIT extends InfrastructureTest {
     assertThat(refused).allSatisfy(a -> assertThat(code(a)).isEqualTo("rate_limited"));
     // A burst of 40 is allowed, plus what refills (20/s) while the 60 are dispatched.
     assertThat(acks.size() - refused.size()).isBetween(40, 45);
-    assertOk(connect(user("bob")).ack("sendMessage", "{\"room\":\"general\",\"content\":\"x\"}"));
+    assertOk(
+        connect(TestUsers.create(mongo, "bob"))
+            .ack("sendMessage", "{\"room\":\"general\",\"content\":\"x\"}"));
   }
 
   @Test
   void aDmReachesOnlyItsTwoMembersEvenIfTheRecipientNeverStartedIt() {
-    String aliceId = user("alice");
-    String bobId = user("bob");
+    String aliceId = TestUsers.create(mongo, "alice");
+    String bobId = TestUsers.create(mongo, "bob");
     ChatClient alice = connect(aliceId);
     ChatClient bob = connect(bobId);
-    ChatClient carol = connect(user("carol"));
+    ChatClient carol = connect(TestUsers.create(mongo, "carol"));
 
     JsonNode started = alice.ack("startDM", "{\"recipientId\":\"" + bobId.toUpperCase() + "\"}");
     assertOk(started);
@@ -174,7 +167,7 @@ class ChatFlowIT extends InfrastructureTest {
 
   @Test
   void startDmNeedsAnotherExistingUser() {
-    String aliceId = user("alice");
+    String aliceId = TestUsers.create(mongo, "alice");
     ChatClient alice = connect(aliceId);
     assertThat(code(alice.ack("startDM", "{\"recipientId\":\"nobody_here_123\"}")))
         .isEqualTo("not_found");
@@ -186,15 +179,10 @@ class ChatFlowIT extends InfrastructureTest {
 
   @Test
   void historyPagesBackwardsWithHasMore() {
-    String aliceId = user("alice");
-    String bobId = user("bob");
+    String aliceId = TestUsers.create(mongo, "alice");
+    String bobId = TestUsers.create(mongo, "bob");
     ChatClient alice = connect(aliceId);
-    String room =
-        alice
-            .ack("startDM", "{\"recipientId\":\"" + bobId + "\"}")
-            .path("room")
-            .path("id")
-            .asString();
+    String room = alice.startDm(bobId);
     for (int i = 1; i <= 7; i++) {
       assertOk(alice.ack("sendMessage", "{\"room\":\"" + room + "\",\"content\":\"m" + i + "\"}"));
     }
@@ -218,8 +206,8 @@ class ChatFlowIT extends InfrastructureTest {
 
   @Test
   void joinChatReturnsTheRegistryMyRoomsAndWhatIMissed() {
-    String aliceId = user("alice");
-    String bobId = user("bob");
+    String aliceId = TestUsers.create(mongo, "alice");
+    String bobId = TestUsers.create(mongo, "bob");
     redis
         .opsForHash()
         .put(
@@ -230,12 +218,7 @@ class ChatFlowIT extends InfrastructureTest {
                     new User(bobId, User.Status.OFFLINE, Instant.parse("2026-01-01T00:00:00Z")))))
         .block(WAIT);
     ChatClient alice = connect(aliceId);
-    String room =
-        alice
-            .ack("startDM", "{\"recipientId\":\"" + bobId + "\"}")
-            .path("room")
-            .path("id")
-            .asString();
+    String room = alice.startDm(bobId);
     for (int i = 1; i <= 5; i++) {
       assertOk(alice.ack("sendMessage", "{\"room\":\"" + room + "\",\"content\":\"m" + i + "\"}"));
     }
@@ -267,16 +250,11 @@ class ChatFlowIT extends InfrastructureTest {
 
   @Test
   void typingReachesTheOtherMembersOnly() {
-    String aliceId = user("alice");
-    String bobId = user("bob");
+    String aliceId = TestUsers.create(mongo, "alice");
+    String bobId = TestUsers.create(mongo, "bob");
     ChatClient alice = connect(aliceId);
     ChatClient bob = connect(bobId);
-    String room =
-        alice
-            .ack("startDM", "{\"recipientId\":\"" + bobId + "\"}")
-            .path("room")
-            .path("id")
-            .asString();
+    String room = alice.startDm(bobId);
 
     assertOk(alice.ack("typing", "{\"room\":\"" + room + "\",\"isTyping\":true}"));
 

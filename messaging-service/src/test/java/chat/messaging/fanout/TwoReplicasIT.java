@@ -10,6 +10,7 @@ import chat.messaging.socketio.SocketListener;
 import chat.messaging.testing.ChatClient;
 import chat.messaging.testing.ChatTestApplication;
 import chat.messaging.testing.InfrastructureTest;
+import chat.messaging.testing.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,22 +81,14 @@ class TwoReplicasIT extends InfrastructureTest {
     return client;
   }
 
-  private String user(String prefix) {
-    String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
-    mongo
-        .insert(new Document("_id", name.toLowerCase()).append("userId", name), "accounts")
-        .block(WAIT);
-    return name;
-  }
-
   private static boolean inRoom(JsonNode event, String room) {
     return event.path("message").path("room").asString().equals(room);
   }
 
   @Test
   void aMessageStoredViaReplicaOneReachesASocketOnReplicaTwo() {
-    ChatClient alice = connect(replica1, user("alice"));
-    ChatClient bob = connect(replica2(), user("bob"));
+    ChatClient alice = connect(replica1, TestUsers.create(mongo, "alice"));
+    ChatClient bob = connect(replica2(), TestUsers.create(mongo, "bob"));
     String text = "across " + UUID.randomUUID();
 
     JsonNode ack = alice.ack("sendMessage", "{\"room\":\"general\",\"content\":\"" + text + "\"}");
@@ -113,18 +105,13 @@ class TwoReplicasIT extends InfrastructureTest {
 
   @Test
   void dmsAreRoutedByUserOnEveryReplicaAndOnlyToTheMembers() {
-    String aliceId = user("alice");
-    String bobId = user("bob");
+    String aliceId = TestUsers.create(mongo, "alice");
+    String bobId = TestUsers.create(mongo, "bob");
     ChatClient alice = connect(replica1, aliceId);
     ChatClient bobOnTwo = connect(replica2(), bobId);
     ChatClient bobOnOne = connect(replica1, bobId);
-    ChatClient carol = connect(replica2(), user("carol"));
-    String room =
-        alice
-            .ack("startDM", "{\"recipientId\":\"" + bobId + "\"}")
-            .path("room")
-            .path("id")
-            .asString();
+    ChatClient carol = connect(replica2(), TestUsers.create(mongo, "carol"));
+    String room = alice.startDm(bobId);
 
     alice.ack("sendMessage", "{\"room\":\"" + room + "\",\"content\":\"secret\"}");
     alice.ack("typing", "{\"room\":\"" + room + "\",\"isTyping\":true}");
@@ -142,15 +129,10 @@ class TwoReplicasIT extends InfrastructureTest {
 
   @Test
   void aClientThatReconnectsToTheOtherReplicaCatchesUpWithoutGaps() {
-    String aliceId = user("alice");
-    String bobId = user("bob");
+    String aliceId = TestUsers.create(mongo, "alice");
+    String bobId = TestUsers.create(mongo, "bob");
     ChatClient alice = connect(replica1, aliceId);
-    String room =
-        alice
-            .ack("startDM", "{\"recipientId\":\"" + bobId + "\"}")
-            .path("room")
-            .path("id")
-            .asString();
+    String room = alice.startDm(bobId);
     ChatClient bob = connect(replica1, bobId);
     for (int i = 1; i <= 3; i++) {
       alice.ack("sendMessage", "{\"room\":\"" + room + "\",\"content\":\"m" + i + "\"}");
@@ -173,8 +155,8 @@ class TwoReplicasIT extends InfrastructureTest {
 
   @Test
   void presenceChangesReachSocketsOnEveryReplicaCoalesced() {
-    ChatClient one = connect(replica1, user("watcher"));
-    ChatClient two = connect(replica2(), user("watcher"));
+    ChatClient one = connect(replica1, TestUsers.create(mongo, "watcher"));
+    ChatClient two = connect(replica2(), TestUsers.create(mongo, "watcher"));
     String dana = "dana_" + UUID.randomUUID().toString().substring(0, 8);
     String erin = "erin_" + UUID.randomUUID().toString().substring(0, 8);
     awaitPresenceRelayed(List.of(one, two));

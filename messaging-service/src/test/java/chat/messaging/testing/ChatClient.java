@@ -47,6 +47,14 @@ public final class ChatClient {
     return EventJson.mapper().valueToTree(ack);
   }
 
+  /** Opens (or reopens) the DM with {@code recipientId}; returns its room id. */
+  public String startDm(String recipientId) {
+    return ack("startDM", "{\"recipientId\":\"" + recipientId + "\"}")
+        .path("room")
+        .path("id")
+        .asString();
+  }
+
   /** Sends every payload at once, without waiting for acks in between; the acks in order. */
   public List<JsonNode> ackAll(String event, List<String> payloadsJson) {
     return Flux.fromIterable(payloadsJson)
