@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** {@code GET /api/rooms} and {@code GET /api/rooms/{room}/messages} over real HTTP. */
@@ -97,44 +98,26 @@ class RoomsApiIT extends InfrastructureTest {
 
   @Test
   void refusalsUseTheContractErrorShape() {
-    String carol = TestUsers.create(mongo, "carol");
-    http()
-        .get()
-        .uri("/api/rooms/{room}/messages", "dm:xx_a:xx_b")
-        .header("Authorization", bearer(carol))
-        .exchange()
-        .expectStatus()
-        .isForbidden()
-        .expectBody()
-        .jsonPath("$.error.code")
-        .isEqualTo("forbidden");
-    http()
-        .get()
-        .uri("/api/rooms/{room}/messages", "lobby")
-        .header("Authorization", bearer(carol))
-        .exchange()
-        .expectStatus()
-        .isNotFound()
-        .expectBody()
-        .jsonPath("$.error.code")
-        .isEqualTo("not_found");
-    http()
-        .get()
-        .uri("/api/rooms/general/messages?limit=0")
-        .header("Authorization", bearer(carol))
-        .exchange()
-        .expectStatus()
-        .isBadRequest()
-        .expectBody()
-        .jsonPath("$.error.code")
-        .isEqualTo("bad_request");
-    http()
-        .get()
-        .uri("/api/rooms/general/messages?beforeSeq=abc")
-        .header("Authorization", bearer(carol))
-        .exchange()
-        .expectStatus()
-        .isBadRequest();
+    String carol = bearer(TestUsers.create(mongo, "carol"));
+    expectError(carol, "/api/rooms/dm:xx_a:xx_b/messages", HttpStatus.FORBIDDEN, "forbidden");
+    expectError(carol, "/api/rooms/lobby/messages", HttpStatus.NOT_FOUND, "not_found");
+    expectError(
+        carol, "/api/rooms/general/messages?limit=0", HttpStatus.BAD_REQUEST, "bad_request");
+    expectError(
+        carol, "/api/rooms/general/messages?beforeSeq=abc", HttpStatus.BAD_REQUEST, "bad_request");
     http().get().uri("/api/rooms").exchange().expectStatus().isUnauthorized();
+  }
+
+  private void expectError(String authorization, String uri, HttpStatus status, String code) {
+    http()
+        .get()
+        .uri(uri)
+        .header("Authorization", authorization)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(status)
+        .expectBody()
+        .jsonPath("$.error.code")
+        .isEqualTo(code);
   }
 }
