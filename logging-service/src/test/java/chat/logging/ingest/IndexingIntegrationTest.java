@@ -8,6 +8,7 @@ import chat.events.ActivityType;
 import chat.events.EventJson;
 import chat.logging.support.ActivityEvents;
 import chat.logging.support.LoggingIntegrationTest;
+import chat.stack.TopicReader;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -112,10 +113,10 @@ class IndexingIntegrationTest extends LoggingIntegrationTest {
     kafka().sendRaw(TOPIC, user, values);
 
     await().atMost(WAIT).until(() -> logs.count("instanceId", marker) == 6);
-    List<ConsumerRecord<byte[], byte[]>> letters =
-        kafka().readAll(DEAD_LETTERS, 2).stream()
-            .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(user))
-            .toList();
+    List<ConsumerRecord<String, byte[]>> letters;
+    try (TopicReader dlt = kafka().reader(DEAD_LETTERS)) {
+      letters = dlt.awaitRecords(r -> user.equals(r.key()), 2, WAIT);
+    }
     assertThat(letters).hasSize(2);
     assertThat(header(letters.get(0), "dlt-reason")).isEqualTo("unparseable");
     assertThat(header(letters.get(1), "dlt-reason")).isEqualTo("rejected");
@@ -175,7 +176,7 @@ class IndexingIntegrationTest extends LoggingIntegrationTest {
         .contains("chat_logging_consumer_lag_records");
   }
 
-  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
     Header header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
