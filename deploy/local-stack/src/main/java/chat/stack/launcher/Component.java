@@ -1,6 +1,7 @@
 package chat.stack.launcher;
 
 import chat.stack.Restartable;
+import chat.stack.process.CpuPriority;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -9,6 +10,7 @@ import java.util.Set;
  * starts, and where its log is.
  *
  * @param afterStart run once it is ready (e.g. creating the Kafka topics)
+ * @param niceness the nice value it runs at once ready (0: normal priority; see {@link StackPlan})
  */
 record Component(
     String name,
@@ -16,11 +18,15 @@ record Component(
     Set<String> dependsOn,
     Restartable process,
     Path logFile,
-    Runnable afterStart) {
+    Runnable afterStart,
+    int niceness) {
 
   /** Starts it and returns once it is ready. */
   void start() {
     process.start();
+    if (niceness > 0) {
+      CpuPriority.lower(process.pid(), niceness);
+    }
     afterStart.run();
   }
 

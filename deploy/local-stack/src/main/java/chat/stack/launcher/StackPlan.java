@@ -11,7 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Which components the stack runs, in start order, with the environment of each service. */
+/**
+ * Which components the stack runs, in start order, with the environment of each service.
+ *
+ * <p>Kafka, Elasticsearch, presence and logging run at a lower CPU priority ({@code
+ * CHAT_BACKGROUND_NICE}, default 10) than the path a message takes (gateway, messaging, MongoDB,
+ * Redis): on a machine the whole stack shares, indexing and presence bookkeeping then wait a few
+ * milliseconds when the CPU is busy instead of every message waiting for them. They still get the
+ * CPU whenever the message path does not use it.
+ */
 final class StackPlan {
 
   private StackPlan() {}
@@ -28,7 +36,8 @@ final class StackPlan {
             "gateway-service",
             "gateway-service",
             settings.ports().gateway(),
-            Set.of("redis")));
+            Set.of("redis"),
+            0));
     components.add(
         service(
             settings,
@@ -37,7 +46,8 @@ final class StackPlan {
             "messaging-service",
             "messaging-service",
             settings.ports().messaging(),
-            Set.of("redis", "mongodb", "kafka")));
+            Set.of("redis", "mongodb", "kafka"),
+            0));
     if (settings.messagingReplicas() == 2) {
       components.add(
           service(
@@ -47,7 +57,8 @@ final class StackPlan {
               "messaging-service-2",
               "messaging-service",
               settings.ports().messaging2(),
-              Set.of("redis", "mongodb", "kafka")));
+              Set.of("redis", "mongodb", "kafka"),
+              0));
     }
     components.add(
         service(
@@ -57,7 +68,8 @@ final class StackPlan {
             "presence-service",
             "presence-service",
             settings.ports().presence(),
-            Set.of("redis", "kafka")));
+            Set.of("redis", "kafka"),
+            settings.backgroundNiceness()));
     components.add(
         service(
             settings,
@@ -66,7 +78,8 @@ final class StackPlan {
             "logging-service",
             "logging-service",
             settings.ports().logging(),
-            Set.of("kafka", "elasticsearch")));
+            Set.of("kafka", "elasticsearch"),
+            settings.backgroundNiceness()));
     return components;
   }
 
@@ -77,7 +90,7 @@ final class StackPlan {
       RedisServer redis = RedisServer.durable(files.redis(), settings.ports().redis());
       infrastructure.add(
           new Component(
-              "redis", settings.ports().redis(), Set.of(), redis, redis.logFile(), () -> {}));
+              "redis", settings.ports().redis(), Set.of(), redis, redis.logFile(), () -> {}, 0));
     }
     if (!settings.isSet("MONGODB_URI")) {
       MongoWireProcess mongo =
@@ -85,7 +98,13 @@ final class StackPlan {
               files.mongodb(), settings.ports().mongodb(), settings.mongoStorage());
       infrastructure.add(
           new Component(
-              "mongodb", settings.ports().mongodb(), Set.of(), mongo, mongo.logFile(), () -> {}));
+              "mongodb",
+              settings.ports().mongodb(),
+              Set.of(),
+              mongo,
+              mongo.logFile(),
+              () -> {},
+              0));
     }
     if (!settings.isSet("KAFKA_BROKER")) {
       KafkaBroker kafka =
@@ -98,7 +117,8 @@ final class StackPlan {
               Set.of(),
               kafka,
               kafka.logFile(),
-              () -> KafkaAdmin.createChatTopics(endpoints.kafka())));
+              () -> KafkaAdmin.createChatTopics(endpoints.kafka()),
+              settings.backgroundNiceness()));
     }
     if (!settings.isSet("ELASTICSEARCH_NODE")) {
       ElasticsearchNode elasticsearch =
@@ -113,7 +133,8 @@ final class StackPlan {
               Set.of(),
               elasticsearch,
               elasticsearch.logFile(),
-              () -> {}));
+              () -> {},
+              settings.backgroundNiceness()));
     }
     return infrastructure;
   }
@@ -125,7 +146,8 @@ final class StackPlan {
       String name,
       String module,
       int port,
-      Set<String> dependsOn) {
+      Set<String> dependsOn,
+      int niceness) {
     Map<String, String> env = new HashMap<>(common);
     env.put("PORT", Integer.toString(port));
     env.put("INSTANCE_ID", name.replace("-service", "") + (name.endsWith("-2") ? "" : "-1"));
@@ -138,7 +160,7 @@ final class StackPlan {
             settings,
             files.log(name),
             files.jars());
-    return new Component(name, port, dependsOn, process, files.log(name), () -> {});
+    return new Component(name, port, dependsOn, process, files.log(name), () -> {}, niceness);
   }
 
   /** The variables of ARCHITECTURE.md "Configuration", and our additions, for every service. */

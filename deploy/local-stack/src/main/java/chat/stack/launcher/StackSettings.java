@@ -17,6 +17,8 @@ import java.util.Map;
  * @param serviceJavaOptions {@code CHAT_JAVA_OPTS}: JVM options of the four services
  * @param ports the fixed ports shifted by {@code CHAT_PORT_OFFSET}
  * @param mongoStorage {@code CHAT_MONGODB_STORAGE}: {@code disk} (default) or {@code memory}
+ * @param backgroundNiceness {@code CHAT_BACKGROUND_NICE} (0..19, default 10): the nice value of the
+ *     components off the message path ({@link StackPlan}); 0 runs them at normal priority
  * @param environment the launcher's environment, passed on to every service
  */
 record StackSettings(
@@ -27,6 +29,7 @@ record StackSettings(
     List<String> serviceJavaOptions,
     Ports ports,
     MongoWireProcess.Storage mongoStorage,
+    int backgroundNiceness,
     Map<String, String> environment) {
 
   /**
@@ -57,8 +60,12 @@ record StackSettings(
     Ports ports = new Ports(Integer.parseInt(env.getOrDefault("CHAT_PORT_OFFSET", "0")));
     MongoWireProcess.Storage storage =
         MongoWireProcess.Storage.named(env.getOrDefault("CHAT_MONGODB_STORAGE", "disk"));
+    int niceness = Integer.parseInt(env.getOrDefault("CHAT_BACKGROUND_NICE", "10"));
+    if (niceness < 0 || niceness > 19) {
+      throw new IllegalArgumentException("CHAT_BACKGROUND_NICE must be 0..19, not " + niceness);
+    }
     return new StackSettings(
-        root, dataDir, replicas, timeout, javaOpts, ports, storage, Map.copyOf(env));
+        root, dataDir, replicas, timeout, javaOpts, ports, storage, niceness, Map.copyOf(env));
   }
 
   /** Whether the variable is set: the component it names is external, the stack starts none. */

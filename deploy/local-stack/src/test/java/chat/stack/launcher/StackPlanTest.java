@@ -80,6 +80,24 @@ class StackPlanTest {
   }
 
   @Test
+  void componentsOffTheMessagePathRunAtLowerPriority() {
+    assertThat(plan(Map.of()))
+        .filteredOn(component -> component.niceness() > 0)
+        .extracting(Component::name, Component::niceness)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("kafka", 10),
+            org.assertj.core.groups.Tuple.tuple("elasticsearch", 10),
+            org.assertj.core.groups.Tuple.tuple("presence-service", 10),
+            org.assertj.core.groups.Tuple.tuple("logging-service", 10));
+    assertThat(plan(Map.of("CHAT_BACKGROUND_NICE", "0"))).allMatch(c -> c.niceness() == 0);
+    assertThat(plan(Map.of("CHAT_BACKGROUND_NICE", "5")))
+        .filteredOn(component -> component.name().equals("logging-service"))
+        .singleElement()
+        .extracting(Component::niceness)
+        .isEqualTo(5);
+  }
+
+  @Test
   void servicesGetTheSharedVariables() {
     StackSettings settings = settings(Map.of());
 
