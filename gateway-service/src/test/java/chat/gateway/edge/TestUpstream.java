@@ -15,8 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A stand-in for one service replica behind the gateway: every HTTP request is answered 200 with a
  * JSON echo of what arrived ({@code upstream}, {@code method}, {@code path}, {@code headers}), and
- * {@code /socket.io/} is a WebSocket that echoes every text message. The real services are
- * exercised through the gateway by the end-to-end stack tests; here we check the gateway alone.
+ * {@code /socket.io/} is a WebSocket that echoes every text message, except {@code handshake}
+ * (answered with the upgrade request's headers as JSON) and {@code close:<status>} (the upstream
+ * closes the WebSocket with that status). The real services are exercised through the gateway by
+ * the end-to-end stack tests; here we check the gateway alone.
  */
 final class TestUpstream {
 
@@ -39,7 +41,22 @@ final class TestUpstream {
                         .ws(
                             "/socket.io/",
                             (in, out) ->
-                                out.sendString(in.aggregateFrames(MAX_FRAME).receive().asString()),
+                                out.sendString(
+                                    in.aggregateFrames(MAX_FRAME)
+                                        .receive()
+                                        .asString()
+                                        .concatMap(
+                                            text ->
+                                                text.startsWith("close:")
+                                                    ? out.sendClose(
+                                                            Integer.parseInt(text.substring(6)),
+                                                            "closed by the upstream")
+                                                        .then(Mono.<String>empty())
+                                                    : Mono.just(
+                                                        text.equals("handshake")
+                                                            ? JSON.writeValueAsString(
+                                                                headers(in.headers()))
+                                                            : text))),
                             WebsocketServerSpec.builder().maxFramePayloadLength(MAX_FRAME).build())
                         .route(
                             request -> true,

@@ -1,0 +1,143 @@
+package chat.gateway.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.client.HttpClient;
+import reactor.test.StepVerifier;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** WebSockets are relayed byte for byte to the upstream that accepted the upgrade. */
+class GatewayWebSocketTest extends GatewayTestSupport {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Autowired MeterRegistry meters;
+
+  @Test
+  void theUpgradeReachesTheUpstreamThroughTheHeaderFilters() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.add("X-User-Id", "mallory");
+
+    Map<String, List<String>> seen =
+        JSON.readValue(
+            reply(headers, session -> ask(session, "handshake")),
+            new TypeReference<Map<String, List<String>>>() {});
+
+    assertThat(seen.get("host").get(0)).isIn(hostOf(MESSAGING_A.url()), hostOf(MESSAGING_B.url()));
+    assertThat(seen).containsKeys("sec-websocket-key", "sec-websocket-version");
+    assertThat(seen.get("upgrade")).containsExactly("websocket");
+    assertThat(seen).doesNotContainKey("x-user-id");
+  }
+
+  @Test
+  void theUpstreamsCloseStatusReachesTheBrowser() {
+    AtomicReference<CloseStatus> status = new AtomicReference<>();
+
+    reply(
+        new HttpHeaders(),
+        session ->
+            session
+                .send(Mono.just(session.textMessage("close:4001")))
+                .then(session.closeStatus())
+                .doOnNext(status::set)
+                .thenReturn("closed"));
+
+    assertThat(status.get().getCode()).isEqualTo(4001);
+    assertThat(status.get().getReason()).isEqualTo("closed by the upstream");
+  }
+
+  @Test
+  void bothConnectionsEndWhenTheBrowserLeaves() {
+    double before = relayed();
+    Sinks.Empty<Void> leave = Sinks.empty();
+    Mono<Void> session =
+        webSockets()
+            .execute(
+                socketIoUri(),
+                new HttpHeaders(),
+                // Leaving = cancelling the receive, which closes the browser's connection.
+                s ->
+                    s.send(Mono.just(s.textMessage("ping")))
+                        .thenMany(s.receive())
+                        .takeUntilOther(leave.asMono())
+                        .then());
+    var running = session.subscribe();
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> relayed() == before + 1);
+
+      leave.tryEmitEmpty();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> relayed() == before);
+    } finally {
+      running.dispose();
+    }
+  }
+
+  @Test
+  void anUpgradeTheUpstreamRefusesGetsTheUpstreamsAnswer() {
+    // The in-test upstream serves WebSockets on /socket.io/ only: elsewhere it answers with JSON.
+    client
+        .get()
+        .uri("/socket.io/elsewhere?EIO=4&transport=websocket")
+        .header("Connection", "Upgrade")
+        .header("Upgrade", "websocket")
+        .header("Sec-WebSocket-Version", "13")
+        .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.path")
+        .isEqualTo("/socket.io/elsewhere?EIO=4&transport=websocket");
+  }
+
+  private double relayed() {
+    return meters.get("chat.gateway.websockets").gauge().value();
+  }
+
+  private static Mono<String> ask(WebSocketSession session, String text) {
+    return session
+        .send(Mono.just(session.textMessage(text)))
+        .then(session.receive().map(WebSocketMessage::getPayloadAsText).next());
+  }
+
+  /** Opens a WebSocket through the gateway, runs {@code dialog} on it and returns its result. */
+  private String reply(HttpHeaders headers, Function<WebSocketSession, Mono<String>> dialog) {
+    AtomicReference<String> result = new AtomicReference<>();
+    Mono<Void> session =
+        webSockets()
+            .execute(socketIoUri(), headers, s -> dialog.apply(s).doOnNext(result::set).then());
+    StepVerifier.create(session).expectComplete().verify(Duration.ofSeconds(30));
+    return result.get();
+  }
+
+  private URI socketIoUri() {
+    return URI.create("ws://localhost:" + port + "/socket.io/?EIO=4&transport=websocket");
+  }
+
+  private static ReactorNettyWebSocketClient webSockets() {
+    return new ReactorNettyWebSocketClient(HttpClient.create());
+  }
+
+  private static String hostOf(String url) {
+    return URI.create(url).getAuthority();
+  }
+}
