@@ -120,9 +120,7 @@ final class ByteRelay {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
       if (channel.isWritable()) {
-        peer.channel.config().setAutoRead(true);
-      } else {
-        peer.flush();
+        peer.channel.config().setAutoRead(true); // drained: read the other side again
       }
       ctx.fireChannelWritabilityChanged();
     }

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -107,6 +112,63 @@ class GatewayWebSocketTest extends GatewayTestSupport {
         .expectBody()
         .jsonPath("$.path")
         .isEqualTo("/socket.io/elsewhere?EIO=4&transport=websocket");
+  }
+
+  @Test
+  void aBrowserThatDoesNotReadIsNotBufferedByTheGateway() throws Exception {
+    try (Socket browser = new Socket("localhost", port)) {
+      OutputStream out = browser.getOutputStream();
+      out.write(
+          ("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: localhost\r\n"
+                  + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                  + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      assertThat(new String(browser.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1))
+          .isEqualTo("HTTP/1.1 101");
+
+      // Every frame is echoed and never read: once the sockets' buffers are full the gateway must
+      // stop reading this browser (TCP backpressure) instead of buffering the echoes itself.
+      byte[] frame = maskedTextFrame(60_000);
+      AtomicLong written = new AtomicLong();
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  while (written.get() < 384L * 1024 * 1024) {
+                    out.write(frame);
+                    written.addAndGet(frame.length);
+                  }
+                } catch (IOException closed) {
+                  // the socket was closed at the end of the test
+                }
+              });
+      writer.setDaemon(true);
+      writer.start();
+      long[] previous = {-1};
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                long now = written.get();
+                boolean stalled = now == previous[0];
+                previous[0] = now;
+                return stalled;
+              });
+
+      assertThat(written.get()).isLessThan(128L * 1024 * 1024);
+    }
+  }
+
+  /** A text frame as a browser sends it: masked (with a zero key, leaving the payload as is). */
+  private static byte[] maskedTextFrame(int length) {
+    byte[] frame = new byte[4 + 4 + length];
+    frame[0] = (byte) 0x81;
+    frame[1] = (byte) (0x80 | 126);
+    frame[2] = (byte) (length >> 8);
+    frame[3] = (byte) length;
+    java.util.Arrays.fill(frame, 8, frame.length, (byte) 'x');
+    return frame;
   }
 
   private double relayed() {
