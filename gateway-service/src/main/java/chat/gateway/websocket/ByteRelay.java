@@ -44,7 +44,13 @@ final class ByteRelay {
     ByteRelay relay = new ByteRelay(browser, upstream);
     return Mono.<Void>create(
             sink -> {
-              relay.start(greeting);
+              // Normally called on the browser connection's event loop (where the handshake
+              // answered); handlers are then added at once.
+              if (browser.eventLoop().inEventLoop()) {
+                relay.start(greeting);
+              } else {
+                browser.eventLoop().execute(() -> relay.start(greeting));
+              }
               browser
                   .closeFuture()
                   .addListener(
@@ -68,9 +74,16 @@ final class ByteRelay {
     }
   }
 
+  /** Both sides closed once what was read from the other has been written. */
   private void close() {
-    browser.channel.close();
-    upstream.channel.close();
+    browser
+        .channel
+        .eventLoop()
+        .execute(
+            () -> {
+              browser.closeWhenFlushed();
+              upstream.closeWhenFlushed();
+            });
   }
 
   /** One connection of the pair: reads are written to the peer. */
