@@ -66,14 +66,8 @@ class GatewayBrowserTest extends GatewayTestSupport {
 
   @Test
   void crossOriginWebSocketUpgradeIsRefused() {
-    client
-        .get()
-        .uri("/socket.io/?EIO=4&transport=websocket")
+    upgrade("/socket.io/?EIO=4&transport=websocket")
         .header("Origin", "https://evil.example")
-        .header("Connection", "Upgrade")
-        .header("Upgrade", "websocket")
-        .header("Sec-WebSocket-Version", "13")
-        .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
         .exchange()
         .expectStatus()
         .isForbidden()

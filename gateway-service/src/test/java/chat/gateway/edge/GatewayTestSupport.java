@@ -73,6 +73,17 @@ abstract class GatewayTestSupport {
             .build();
   }
 
+  /** A WebSocket upgrade request for {@code uri} (as a browser sends it), to send with HTTP. */
+  WebTestClient.RequestHeadersSpec<?> upgrade(String uri) {
+    return client
+        .get()
+        .uri(uri)
+        .header("Connection", "Upgrade")
+        .header("Upgrade", "websocket")
+        .header("Sec-WebSocket-Version", "13")
+        .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
+  }
+
   /** A token for a fresh user, so per-user rate limits never interfere between tests. */
   static String tokenForNewUser() {
     return TOKENS.issue(

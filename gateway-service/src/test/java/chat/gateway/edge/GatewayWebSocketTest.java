@@ -99,13 +99,7 @@ class GatewayWebSocketTest extends GatewayTestSupport {
   @Test
   void anUpgradeTheUpstreamRefusesGetsTheUpstreamsAnswer() {
     // The in-test upstream serves WebSockets on /socket.io/ only: elsewhere it answers with JSON.
-    client
-        .get()
-        .uri("/socket.io/elsewhere?EIO=4&transport=websocket")
-        .header("Connection", "Upgrade")
-        .header("Upgrade", "websocket")
-        .header("Sec-WebSocket-Version", "13")
-        .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+    upgrade("/socket.io/elsewhere?EIO=4&transport=websocket")
         .exchange()
         .expectStatus()
         .isOk()
