@@ -16,11 +16,14 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
@@ -65,6 +68,7 @@ final class UpstreamHandshake {
       Duration answerTimeout) {
     return Mono.<Answer>create(
             sink -> {
+              AnswerHandler answer = new AnswerHandler(sink);
               Bootstrap bootstrap =
                   new Bootstrap()
                       .group(loop)
@@ -79,18 +83,22 @@ final class UpstreamHandshake {
                                   .pipeline()
                                   .addLast(CODEC, new HttpClientCodec())
                                   .addLast(AGGREGATOR, new HttpObjectAggregator(MAX_RESPONSE))
-                                  .addLast(HANDSHAKE, new AnswerHandler(sink));
+                                  .addLast(HANDSHAKE, answer);
                             }
                           });
               ChannelFuture connected = bootstrap.connect(address);
-              sink.onCancel(() -> connected.channel().close());
+              sink.onCancel(
+                  () -> {
+                    answer.settled.set(true); // nobody waits any more: nothing to signal
+                    connected.channel().close();
+                  });
               connected.addListener(
                   f -> {
                     if (f.isSuccess()) {
                       connected.channel().writeAndFlush(request);
                     } else {
                       request.release();
-                      sink.error(f.cause());
+                      answer.fail(f.cause());
                     }
                   });
             })
@@ -101,9 +109,13 @@ final class UpstreamHandshake {
                     new TimeoutException("no WebSocket handshake answer within " + answerTimeout)));
   }
 
-  /** Receives the upstream's answer to the upgrade request, then anything sent after a 101. */
+  /**
+   * Receives the upstream's answer to the upgrade request, then anything sent after a 101. Signals
+   * the sink once; whatever arrives after that (or after a cancel) is released.
+   */
   private static final class AnswerHandler extends SimpleChannelInboundHandler<Object> {
     private final MonoSink<Answer> sink;
+    private final AtomicBoolean settled = new AtomicBoolean();
     private CompositeByteBuf greeting;
 
     AnswerHandler(MonoSink<Answer> sink) {
@@ -111,12 +123,22 @@ final class UpstreamHandshake {
       this.sink = sink;
     }
 
+    void fail(Throwable error) {
+      if (settled.compareAndSet(false, true)) {
+        sink.error(error);
+      }
+    }
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Object message) {
       if (message instanceof FullHttpResponse response) {
         if (response.status().code() != HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
           ctx.channel().close();
-          sink.success(new Answer(null, response));
+          if (settled.compareAndSet(false, true)) {
+            sink.success(new Answer(null, response));
+          } else {
+            response.release();
+          }
           return;
         }
         greeting = ctx.alloc().compositeBuffer();
@@ -134,31 +156,38 @@ final class UpstreamHandshake {
         greeting.addComponent(true, bytes);
         return;
       }
-      io.netty.util.ReferenceCountUtil.release(message);
+      ReferenceCountUtil.release(message);
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-      if (greeting != null) {
-        ctx.pipeline().remove(this);
-        sink.success(new Answer(new Upgraded(ctx.channel(), greeting), null));
+      if (greeting == null) {
+        return;
       }
+      ctx.pipeline().remove(this);
+      if (settled.compareAndSet(false, true)) {
+        sink.success(new Answer(new Upgraded(ctx.channel(), greeting), null));
+      } else {
+        greeting.release();
+        ctx.close();
+      }
+      greeting = null;
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-      if (greeting == null) {
-        sink.error(new java.io.IOException("upstream closed before answering the upgrade"));
+      if (greeting != null) {
+        greeting.release();
+        greeting = null;
       }
+      fail(new IOException("upstream closed before answering the upgrade"));
       ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
       ctx.close();
-      if (greeting == null) {
-        sink.error(cause);
-      }
+      fail(cause);
     }
 
     /** {@code HTTP/1.1 101 Switching Protocols} and the upstream's headers, as bytes. */

@@ -25,7 +25,7 @@ import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -38,9 +38,9 @@ import reactor.netty.Connection;
 /**
  * Routes WebSocket upgrades by relaying bytes instead of frames. Spring Cloud Gateway's own {@link
  * WebsocketRoutingFilter} terminates the WebSocket at the gateway and opens a second one to the
- * upstream: every frame is decoded, turned into a Spring message, re-encoded and flushed on its
- * own, which made the gateway the most expensive hop of a chat message (a third of the CPU of the
- * whole stack at 40,000 deliveries a second). Here the browser's upgrade request is forwarded to
+ * upstream: every frame is decoded, turned into a Spring message, re-encoded and flushed on its own
+ * (at 40,000 deliveries a second the gateway used 36-49 % of a core, 42 % of it in user space; with
+ * the relay 18 %, the rest being loopback TCP). Here the browser's upgrade request is forwarded to
  * the upstream as it is (headers through the gateway's usual header filters), the upstream's 101 is
  * returned to the browser, and from then on the two connections are joined by a {@link ByteRelay}.
  * What the WebSocket filters of this gateway check (origin, route, replica) happens before,
@@ -125,7 +125,7 @@ class WebSocketRelayFilter implements GlobalFilter, Ordered {
   /** The upstream's answer to an upgrade it refused, passed on over HTTP. */
   private static Mono<Void> refuse(ServerHttpResponse response, FullHttpResponse refused) {
     try {
-      response.setStatusCode(HttpStatus.valueOf(refused.status().code()));
+      response.setStatusCode(HttpStatusCode.valueOf(refused.status().code()));
       for (var header : refused.headers()) {
         if (!HttpHeaders.CONNECTION.equalsIgnoreCase(header.getKey())
             && !HttpHeaders.TRANSFER_ENCODING.equalsIgnoreCase(header.getKey())) {
@@ -167,7 +167,11 @@ class WebSocketRelayFilter implements GlobalFilter, Ordered {
 
   /** The Netty connection under a Reactor Netty request; null on any other server. */
   private static Channel channelOf(ServerHttpRequest request) {
-    Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
-    return nativeRequest instanceof Connection connection ? connection.channel() : null;
+    try {
+      Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
+      return nativeRequest instanceof Connection connection ? connection.channel() : null;
+    } catch (IllegalArgumentException notAServerRequest) {
+      return null;
+    }
   }
 }

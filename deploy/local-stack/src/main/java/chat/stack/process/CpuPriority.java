@@ -19,9 +19,10 @@ public final class CpuPriority {
   private CpuPriority() {}
 
   /**
-   * Sets nice value {@code niceness} (1..19) on every thread of {@code pid}.
+   * Sets nice value {@code niceness} (1..19) on every thread of {@code pid}. A thread that ends
+   * meanwhile is skipped (renice then reports it, which is not an error here).
    *
-   * @throws IllegalStateException if {@code renice} refuses
+   * @throws IllegalStateException if the process itself did not get the value
    */
   public static void lower(long pid, int niceness) {
     if (niceness < 1 || niceness > 19) {
@@ -33,7 +34,7 @@ public final class CpuPriority {
     try {
       Process renice = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(renice.getInputStream().readAllBytes());
-      if (!renice.waitFor(10, TimeUnit.SECONDS) || renice.exitValue() != 0) {
+      if (!renice.waitFor(10, TimeUnit.SECONDS) || niceness(pid) != niceness) {
         throw new IllegalStateException("renice of pid " + pid + " failed: " + output.trim());
       }
     } catch (IOException e) {
