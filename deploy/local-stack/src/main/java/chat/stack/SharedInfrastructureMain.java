@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -27,12 +28,19 @@ public final class SharedInfrastructureMain {
     Path file = Path.of(args[0]).toAbsolutePath();
     Infrastructure infrastructure = Infrastructure.selectStarting();
     long begin = System.nanoTime();
-    CompletableFuture.allOf(
-            CompletableFuture.runAsync(infrastructure::redis),
-            CompletableFuture.runAsync(infrastructure::kafkaBootstrapServers),
-            CompletableFuture.runAsync(infrastructure::mongoServerUri),
-            CompletableFuture.runAsync(infrastructure::elasticsearchUrl))
-        .join();
+    try {
+      CompletableFuture.allOf(
+              CompletableFuture.runAsync(infrastructure::redis),
+              CompletableFuture.runAsync(infrastructure::kafkaBootstrapServers),
+              CompletableFuture.runAsync(infrastructure::mongoServerUri),
+              CompletableFuture.runAsync(infrastructure::elasticsearchUrl))
+          .join();
+    } catch (CompletionException e) {
+      // Exit (the shutdown hook stops what did start) instead of lingering on the servers'
+      // threads until the test script's deadline.
+      e.getCause().printStackTrace();
+      System.exit(1);
+    }
     Properties endpoints = FileInfrastructure.describe(infrastructure);
     Path partial = file.resolveSibling(file.getFileName() + ".partial");
     try (Writer writer = Files.newBufferedWriter(partial)) {

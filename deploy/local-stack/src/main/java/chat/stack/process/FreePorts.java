@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -16,13 +18,19 @@ public final class FreePorts {
   private static final int LOWEST = 20_000;
   private static final int HIGHEST = 32_000;
 
+  /**
+   * Every port this JVM has handed out. Servers are started concurrently and bind some time after
+   * the pick, so "free right now" alone once gave Redis and Elasticsearch the same port.
+   */
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
   private FreePorts() {}
 
-  /** A port on 127.0.0.1 that nothing listens on right now. */
+  /** A port on 127.0.0.1 that nothing listens on right now and no earlier pick returned. */
   public static int pick() {
     for (int attempt = 0; attempt < 500; attempt++) {
       int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST);
-      if (isFree(port)) {
+      if (HANDED_OUT.add(port) && isFree(port)) {
         return port;
       }
     }
