@@ -101,6 +101,9 @@ const gateway = {
     ts('Redis commands per second (rate limiter)', 'ops', [
       q(`sum by (db_operation) (rate(lettuce_seconds_count{${sel('gateway-service')}}[${RI}]))`, '{{db_operation}}'),
     ]),
+    ts('WebSockets relayed to messaging', 'short', [
+      q(`sum by (instance) (chat_gateway_websockets{${sel('gateway-service')}})`, '{{instance}}'),
+    ]),
     ...httpPanels('gateway-service'),
     ...jvmPanels('gateway-service'),
   ],
