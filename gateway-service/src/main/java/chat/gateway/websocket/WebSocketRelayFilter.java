@@ -57,6 +57,7 @@ class WebSocketRelayFilter implements GlobalFilter, Ordered {
   private final ObjectProvider<List<HttpHeadersFilter>> headersFilters;
   private final Duration connectTimeout;
   private final Duration answerTimeout;
+  private final long maxFramePayload;
   private final AtomicInteger open = new AtomicInteger();
 
   WebSocketRelayFilter(
@@ -71,6 +72,8 @@ class WebSocketRelayFilter implements GlobalFilter, Ordered {
         httpClient.getResponseTimeout() == null
             ? Duration.ofSeconds(30)
             : httpClient.getResponseTimeout();
+    Integer frameLimit = httpClient.getWebsocket().getMaxFramePayloadLength();
+    this.maxFramePayload = frameLimit == null ? 65_536 : frameLimit;
     Gauge.builder("chat.gateway.websockets", open, AtomicInteger::get)
         .description("WebSocket connections relayed to an upstream now")
         .register(meters);
@@ -118,7 +121,7 @@ class WebSocketRelayFilter implements GlobalFilter, Ordered {
 
   private Mono<Void> relay(Channel browser, UpstreamHandshake.Upgraded upstream) {
     open.incrementAndGet();
-    return ByteRelay.join(browser, upstream.channel(), upstream.greeting())
+    return ByteRelay.join(browser, upstream.channel(), upstream.greeting(), maxFramePayload)
         .doFinally(signal -> open.decrementAndGet());
   }
 

@@ -25,6 +25,7 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.WebsocketClientSpec;
 import reactor.test.StepVerifier;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,6 +68,30 @@ class GatewayWebSocketTest extends GatewayTestSupport {
 
     assertThat(status.get().getCode()).isEqualTo(4001);
     assertThat(status.get().getReason()).isEqualTo("closed by the upstream");
+  }
+
+  @Test
+  void aFrameOverTheLimitIsClosedWith1009ByTheGateway() {
+    // The in-test upstream would echo up to 2 MiB: only the gateway's 1 MiB limit refuses this.
+    AtomicReference<CloseStatus> status = new AtomicReference<>();
+    ReactorNettyWebSocketClient client =
+        new ReactorNettyWebSocketClient(
+            HttpClient.create(),
+            () -> WebsocketClientSpec.builder().maxFramePayloadLength(TestUpstream.MAX_FRAME));
+
+    StepVerifier.create(
+            client.execute(
+                socketIoUri(),
+                new HttpHeaders(),
+                s ->
+                    s.send(Mono.just(s.textMessage("z".repeat(1_100_000))))
+                        .then(s.closeStatus())
+                        .doOnNext(status::set)
+                        .then()))
+        .expectComplete()
+        .verify(Duration.ofSeconds(30));
+
+    assertThat(status.get().getCode()).isEqualTo(1009);
   }
 
   @Test
