@@ -9,25 +9,22 @@ import chat.messaging.socketio.codec.PacketException;
 import chat.messaging.socketio.codec.ProtocolError;
 import chat.messaging.socketio.codec.SocketIoCodec;
 import chat.messaging.socketio.codec.SocketIoPacket;
-import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.internal.ThreadExecutorMap;
+import io.netty.channel.Channel;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One Engine.IO connection over one WebSocket: its bounded outbound queue, its heartbeat, and the
+ * One Engine.IO connection over one WebSocket: its bounded outbound frames, its heartbeat, and the
  * dispatch of its inbound frames to the {@link NamespaceSocket} and the {@link SocketListener}.
  * {@link SocketIoHandler} wires it into the WebSocket pipeline.
  */
@@ -46,7 +43,7 @@ final class EngineConnection {
   private final SocketIoMetrics metrics;
 
   private final Executor executor;
-  private final OutboundQueue outbound;
+  private final ChannelOutbound outbound;
   private final EventQueue events;
   private final Sinks.Many<Boolean> pongs = Sinks.many().multicast().directBestEffort();
   private final AtomicReference<CloseReason> closing = new AtomicReference<>();
@@ -59,6 +56,7 @@ final class EngineConnection {
 
   EngineConnection(
       WebSocketSession ws,
+      Channel channel,
       SocketListener listener,
       JwtTokens tokens,
       SocketIoProperties properties,
@@ -69,11 +67,9 @@ final class EngineConnection {
     this.tokens = tokens;
     this.properties = properties;
     this.metrics = metrics;
-    // The handler is called on the connection's event loop, which then writes its frames.
-    EventExecutor loop = ThreadExecutorMap.currentExecutor();
-    this.executor = loop != null ? loop : Runnable::run;
+    this.executor = channel.eventLoop();
     this.outbound =
-        new OutboundQueue(properties.outboundQueueFrames(), ws.bufferFactory(), metrics::frameOut);
+        new ChannelOutbound(channel, properties.outboundQueueFrames(), metrics::frameOut);
     this.events = new EventQueue(listener, properties, metrics, this::send);
   }
 
@@ -103,18 +99,13 @@ final class EngineConnection {
     return executor;
   }
 
-  /** The frames to write, in queue order; completes when the connection terminates. */
-  Flux<WebSocketMessage> outbound() {
-    return outbound.frames();
-  }
-
-  /** Queues {@code frame}; false if the connection is gone or the client is too slow. */
+  /** Writes {@code frame}; false if the connection is gone or the client is too slow. */
   boolean send(byte[] frame) {
     if (closing.get() != null || terminated.get()) {
       return false;
     }
     return switch (outbound.offer(frame)) {
-      case QUEUED -> true;
+      case WRITTEN -> true;
       case CLOSED -> false;
       case FULL -> {
         close(CloseReason.SLOW_CONSUMER);
@@ -289,9 +280,8 @@ final class EngineConnection {
     if (!closing.compareAndSet(null, reason)) {
       return;
     }
-    // The close frame is written before the outbound queue completes (in terminate): once the
-    // outbound ends, the handler may finish and the channel close. Not waiting for the write: a
-    // peer that does not read would never let it complete.
+    // After the close frame no frame is written (send checks closing). Not waiting for the write:
+    // a peer that does not read would never let it complete.
     ws.close(reason.status()).onErrorComplete().subscribe();
     terminate(reason);
   }
@@ -305,8 +295,8 @@ final class EngineConnection {
   }
 
   /**
-   * Ends the connection exactly once: timers stopped, the socket's onDisconnect called, the
-   * outbound queue completed (what is still queued is dropped).
+   * Ends the connection exactly once: timers stopped, the socket's onDisconnect called, no more
+   * frames sent (those already written still reach the client if it reads).
    */
   void terminate(CloseReason reason) {
     if (!terminated.compareAndSet(false, true)) {
@@ -318,7 +308,6 @@ final class EngineConnection {
     heartbeat.dispose();
     connectTimer.dispose();
     disconnectSocket(socket, reason.socketIoReason());
-    outbound.complete();
     events.complete();
     terminatedSignal.tryEmitEmpty();
     metrics.connectionClosed(reason.tag());

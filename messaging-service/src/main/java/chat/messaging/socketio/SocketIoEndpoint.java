@@ -1,18 +1,20 @@
 package chat.messaging.socketio;
 
 import chat.messaging.socketio.codec.SocketIoCodec;
+import io.netty.channel.Channel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 /**
  * {@code /socket.io/}: checks the Engine.IO handshake query, then upgrades to a WebSocket. Only
@@ -30,9 +32,9 @@ final class SocketIoEndpoint implements WebHandler {
       "expected a WebSocket upgrade request (GET with Upgrade: websocket)";
 
   private final WebSocketService webSocketService;
-  private final WebSocketHandler handler;
+  private final SocketIoHandler handler;
 
-  SocketIoEndpoint(WebSocketService webSocketService, WebSocketHandler handler) {
+  SocketIoEndpoint(WebSocketService webSocketService, SocketIoHandler handler) {
     this.webSocketService = webSocketService;
     this.handler = handler;
   }
@@ -46,8 +48,14 @@ final class SocketIoEndpoint implements WebHandler {
     if (!"websocket".equals(query.getFirst("transport"))) {
       return badRequest(exchange, POLLING_REFUSED);
     }
+    // The connection's channel, for writing frames to it directly after the upgrade.
+    if (!(ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest())
+        instanceof Connection connection)) {
+      return Mono.error(new IllegalStateException("Socket.IO is served on Reactor Netty only"));
+    }
+    Channel channel = connection.channel();
     return webSocketService
-        .handleRequest(exchange, handler)
+        .handleRequest(exchange, ws -> handler.handle(ws, channel))
         .onErrorResume(ResponseStatusException.class, e -> badRequest(exchange, UPGRADE_REQUIRED));
   }
 

@@ -1,10 +1,10 @@
 package chat.messaging.socketio;
 
 import chat.events.auth.JwtTokens;
+import io.netty.channel.Channel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
 
@@ -12,13 +12,14 @@ import reactor.core.publisher.Mono;
  * The per-connection pipeline, top to bottom: inbound frames are copied out of Netty's buffers,
  * decoded and dispatched in order on the inbound thread (protocol packets answered at once, events
  * queued and run with bounded concurrency, a bounded queue answering {@code rate_limited} when
- * full); outbound frames leave through the connection's bounded queue; the connection terminates
- * exactly once, whichever side ends it.
+ * full); outbound frames are written straight to the connection's Netty channel, bounded per
+ * connection ({@link ChannelOutbound}); the connection terminates exactly once, whichever side ends
+ * it.
  *
  * <p>On shutdown every connection is closed with 1001 so that clients reconnect to another replica
  * at once rather than after a ping timeout.
  */
-final class SocketIoHandler implements WebSocketHandler, SmartLifecycle {
+final class SocketIoHandler implements SmartLifecycle {
 
   private final SocketListener listener;
   private final JwtTokens tokens;
@@ -38,9 +39,15 @@ final class SocketIoHandler implements WebSocketHandler, SmartLifecycle {
     this.metrics = metrics;
   }
 
-  @Override
-  public Mono<Void> handle(WebSocketSession ws) {
-    EngineConnection connection = new EngineConnection(ws, listener, tokens, properties, metrics);
+  /**
+   * Runs one upgraded connection until it ends.
+   *
+   * @param channel the Netty channel under {@code ws}: frames are written to it directly (Spring's
+   *     session does not expose it)
+   */
+  Mono<Void> handle(WebSocketSession ws, Channel channel) {
+    EngineConnection connection =
+        new EngineConnection(ws, channel, listener, tokens, properties, metrics);
     connections.add(connection);
     connection.open();
     if (!running) {
@@ -56,17 +63,13 @@ final class SocketIoHandler implements WebSocketHandler, SmartLifecycle {
             .doOnError(error -> connection.terminate(CloseReason.TRANSPORT_ERROR))
             .then();
 
-    Mono<Void> outbound = ws.send(connection.outbound());
-
     // Events run beside the connection, not inside it: closing the connection does not cancel an
     // event the listener is processing.
     connection.processEvents().subscribe();
 
-    Mono<Void> bothEnded = Mono.zip(inbound.onErrorComplete(), outbound.onErrorComplete()).then();
-
-    // Completing the handler ends the WebSocket: normally when both directions ended, at the
+    // Completing the handler ends the WebSocket: normally when the client's side ended, at the
     // latest a grace period after the connection terminated (a peer that stopped reading).
-    return Mono.firstWithSignal(bothEnded, connection.closeGraceExpired())
+    return Mono.firstWithSignal(inbound.onErrorComplete(), connection.closeGraceExpired())
         .doFinally(
             signal -> {
               connection.terminate(CloseReason.TRANSPORT_CLOSE);

@@ -37,6 +37,7 @@ final class RawClient implements AutoCloseable {
   private volatile boolean answerPings = true;
   private volatile boolean closed;
   private volatile boolean paused;
+  private volatile String sid;
 
   private RawClient(int port, String query) {
     session =
@@ -75,12 +76,19 @@ final class RawClient implements AutoCloseable {
     return client;
   }
 
-  /** Connects and CONNECTs the default namespace with {@code token}; returns the socket id. */
+  /** Connects and CONNECTs the default namespace with {@code token}; see {@link #sid()}. */
   static RawClient connectNamespace(int port, String token) {
     RawClient client = connect(port);
     client.send("40{\"token\":\"" + token + "\"}");
-    assertThat(client.next(f -> f.startsWith("40") || f.startsWith("44"))).startsWith("40{");
+    String connected = client.next(f -> f.startsWith("40") || f.startsWith("44"));
+    assertThat(connected).startsWith("40{");
+    client.sid = JSON.readTree(connected.substring(2)).path("sid").asString();
     return client;
+  }
+
+  /** The socket id the server answered {@link #connectNamespace} with. */
+  String sid() {
+    return sid;
   }
 
   /** A client whose open packet has not been consumed. */

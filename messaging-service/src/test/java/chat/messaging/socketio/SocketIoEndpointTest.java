@@ -135,7 +135,7 @@ class SocketIoEndpointTest extends SocketIoIntegrationTest {
   @Test
   void slowEventsNeitherStallTheHeartbeatNorQueueWithoutBound() {
     try (RawClient client = RawClient.connectNamespace(port, token("uma"))) {
-      String sid = listener.connected.get(listener.connected.size() - 1).id();
+      String sid = client.sid();
       int events = 16 + 256 + 10; // in flight + queued + refused
       for (int id = 1; id <= events; id++) {
         client.send("42" + id + "[\"slow\",{\"ms\":2500}]");
@@ -215,7 +215,7 @@ class SocketIoEndpointTest extends SocketIoIntegrationTest {
   void unexpectedBinaryFrameClosesWith1003AndOnDisconnectOnce() {
     String sid;
     try (RawClient client = RawClient.connectNamespace(port, token("liam"))) {
-      sid = listener.connected.get(listener.connected.size() - 1).id();
+      sid = client.sid();
       client.sendBinary(new byte[] {4, 2});
       assertThat(client.closeStatus().code()).isEqualTo(1003);
     }
@@ -249,7 +249,7 @@ class SocketIoEndpointTest extends SocketIoIntegrationTest {
   @Test
   void clientDisconnectPacketCallsOnDisconnectOnceAndTheConnectionCanConnectAgain() {
     try (RawClient client = RawClient.connectNamespace(port, token("olga"))) {
-      String first = listener.connected.get(listener.connected.size() - 1).id();
+      String first = client.sid();
       client.send("41");
       await().atMost(RawClient.WAIT).until(() -> !listener.disconnectsOf(first).isEmpty());
       client.send("40{\"token\":\"" + token("olga") + "\"}");
@@ -262,7 +262,7 @@ class SocketIoEndpointTest extends SocketIoIntegrationTest {
   void transportCloseCallsOnDisconnectOnce() {
     String sid;
     try (RawClient client = RawClient.connectNamespace(port, token("pam"))) {
-      sid = listener.connected.get(listener.connected.size() - 1).id();
+      sid = client.sid();
     }
     await().atMost(RawClient.WAIT).until(() -> !listener.disconnectsOf(sid).isEmpty());
     assertThat(listener.disconnectsOf(sid)).containsExactly("transport close");
@@ -271,7 +271,7 @@ class SocketIoEndpointTest extends SocketIoIntegrationTest {
   @Test
   void serverSideDisconnectSendsDisconnectPacket() {
     try (RawClient client = RawClient.connectNamespace(port, token("quinn"))) {
-      String sid = listener.connected.get(listener.connected.size() - 1).id();
+      String sid = client.sid();
       client.send("421[\"kick\",{}]");
       assertThat(client.next(f -> f.startsWith("41"))).isEqualTo("41");
       await().atMost(RawClient.WAIT).until(() -> !listener.disconnectsOf(sid).isEmpty());
@@ -283,7 +283,7 @@ class SocketIoEndpointTest extends SocketIoIntegrationTest {
   void slowConsumerIsClosedWithoutHurtingOthers() {
     try (RawClient slow = RawClient.connectNamespace(port, token("rita"));
         RawClient fast = RawClient.connectNamespace(port, token("sam"))) {
-      String slowSid = listener.connected.get(listener.connected.size() - 2).id();
+      String slowSid = slow.sid();
       slow.pauseReading();
       slow.send("421[\"flood\",{\"count\":40000,\"size\":2000}]");
       await().atMost(RawClient.WAIT).until(() -> !listener.disconnectsOf(slowSid).isEmpty());
