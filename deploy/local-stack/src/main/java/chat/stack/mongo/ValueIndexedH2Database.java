@@ -1,11 +1,14 @@
 package chat.stack.mongo;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
@@ -14,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The H2 backend's database with unique indexes ordered by value ({@link ValueOrderedKeys}). Their
- * maps are named {@code <db>.<collection>._vindex_<index>}; a map of the stock,
- * serialization-ordered kind ({@code ._index_}) found in an older file is copied into the new one
- * once and removed.
+ * The H2 backend's database with unique indexes ordered by value ({@link ValueOrderedKeys}) and
+ * documents stored in a compact form ({@link CompactDocuments}). The index maps are named {@code
+ * <db>.<collection>._vindex_<index>}; a map of the stock, serialization-ordered kind ({@code
+ * ._index_}) found in an older file is copied into the new one once and removed. The document maps
+ * keep their stock names: values written before stay readable as they are.
  */
 final class ValueIndexedH2Database extends H2Database {
 
@@ -49,6 +53,21 @@ final class ValueIndexedH2Database extends H2Database {
     MVMap<KeyValue, Object> map = open(namespace + INFIX + indexName);
     migrate(namespace + STOCK_INFIX + indexName, map);
     return new ValueOrderedUniqueIndex(map, indexName, keys, sparse);
+  }
+
+  @Override
+  protected MongoCollection<Object> openOrCreateCollection(
+      String collection, CollectionOptions options) {
+    String namespace = getFullCollectionNamespace(collection);
+    // The stock backend's map names (H2Database.openOrCreateCollection), compact values.
+    MVMap<Object, Object> documents =
+        store.openMap(
+            "databases." + namespace,
+            new MVMap.Builder<Object, Object>().valueType(new CompactDocuments()));
+    MVMap<String, Object> meta = store.openMap("meta." + namespace);
+    @SuppressWarnings("unchecked")
+    MVMap<Object, Document> typed = (MVMap<Object, Document>) (MVMap<?, ?>) documents;
+    return new H2Collection(this, collection, options, typed, meta, cursorRegistry);
   }
 
   @Override

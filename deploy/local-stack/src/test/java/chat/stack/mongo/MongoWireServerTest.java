@@ -87,8 +87,38 @@ class MongoWireServerTest {
     try (MongoWireServer server = MongoWireServer.onDisk(file, 0);
         MongoClient client = MongoClients.create(server.uri("chat"))) {
       assertIndexesServe(messages(client), 500);
+      assertThat(messages(client).find(Filters.eq("_id", "general-id-7")).first())
+          .isEqualTo(documents("general", 7, 7).get(0));
       messages(client).insertMany(documents("general", 501, 600));
       assertIndexesServe(messages(client), 600);
+    }
+  }
+
+  @Test
+  void documentsOfEveryValueTypeSurviveARestart() {
+    Path file = folder.resolve("chat.mv.db");
+    Document message =
+        new Document("_id", "general-id-1")
+            .append("seq", 1L)
+            .append("n", 3)
+            .append("ts", new java.util.Date(1_764_339_316_123L))
+            .append("content", "héllo \uD83D\uDE00")
+            .append("reply", new Document("to", 0.5).append("ids", List.of("a", 2L)))
+            .append("gone", null);
+    Document account =
+        new Document("_id", new org.bson.types.ObjectId("6761d7e1c2a4b5a1d2e3f4a5"))
+            .append("hash", new org.bson.types.Binary(new byte[] {1, 2, 3}));
+    try (MongoWireServer server = MongoWireServer.onDisk(file, 0);
+        MongoClient client = MongoClients.create(server.uri("chat"))) {
+      messages(client).insertOne(message);
+      client.getDatabase("chat").getCollection("accounts").insertOne(account);
+    }
+
+    try (MongoWireServer server = MongoWireServer.onDisk(file, 0);
+        MongoClient client = MongoClients.create(server.uri("chat"))) {
+      assertThat(messages(client).find().first()).isEqualTo(message);
+      assertThat(client.getDatabase("chat").getCollection("accounts").find().first())
+          .isEqualTo(account);
     }
   }
 
