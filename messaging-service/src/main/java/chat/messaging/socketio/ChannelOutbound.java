@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The frames on their way to one client, written straight to its connection's Netty channel as
  * complete WebSocket text frames. Any thread may offer: Netty runs a write made elsewhere on the
- * channel's event loop, in the order the writes were made, and a write made on the loop at once. No
+ * channel's event loop, in the order the writes were made, and a write made on the loop at once. So
+ * the frames of one thread keep their order (room fan-out runs on the loop, one task per event in
+ * event order), while a frame written on the loop may pass one still queued from another thread. No
  * queue of its own and no per-frame reactive pipeline: at fan-out rates (tens of thousands of
  * frames a second) those cost more than the write itself.
  *

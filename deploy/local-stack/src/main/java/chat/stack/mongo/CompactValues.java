@@ -130,7 +130,7 @@ final class CompactValues {
         }
         yield list;
       }
-      default -> throw new IllegalStateException("corrupt compact document: value type " + type);
+      default -> throw new IllegalStateException("corrupt compact value: type " + type);
     };
   }
 
@@ -142,20 +142,20 @@ final class CompactValues {
     if (value instanceof String s) {
       return 40 + 2 * s.length();
     }
-    int sum = 0;
-    if (value instanceof Document d) {
-      sum = 64;
-      for (Map.Entry<String, Object> field : d.entrySet()) {
+    if (value instanceof Document document) {
+      int sum = 64;
+      for (Map.Entry<String, Object> field : document.entrySet()) {
         sum += 32 + memory(field.getKey()) + memory(field.getValue());
       }
-    } else if (value instanceof List<?> list) {
-      sum = 40;
+      return sum;
+    }
+    if (value instanceof List<?> list) {
+      int sum = 40;
       for (Object element : list) {
         sum += 8 + memory(element);
       }
-    } else {
-      sum = 24;
+      return sum;
     }
-    return sum;
+    return 24;
   }
 }
