@@ -72,7 +72,8 @@ class GatewayWebSocketTest extends GatewayTestSupport {
 
   @Test
   void aFrameOverTheLimitIsClosedWith1009ByTheGateway() {
-    // The in-test upstream would echo up to 2 MiB: only the gateway's 1 MiB limit refuses this.
+    // The in-test upstream would echo up to 2 MiB: only the gateway's limit (Socket.IO's
+    // maxPayload, 1,000,000 bytes) refuses this frame, one byte over it.
     AtomicReference<CloseStatus> status = new AtomicReference<>();
     ReactorNettyWebSocketClient client =
         new ReactorNettyWebSocketClient(
@@ -84,7 +85,7 @@ class GatewayWebSocketTest extends GatewayTestSupport {
                 socketIoUri(),
                 new HttpHeaders(),
                 s ->
-                    s.send(Mono.just(s.textMessage("z".repeat(1_100_000))))
+                    s.send(Mono.just(s.textMessage("z".repeat(1_000_001))))
                         .then(s.closeStatus())
                         .doOnNext(status::set)
                         .then()))
