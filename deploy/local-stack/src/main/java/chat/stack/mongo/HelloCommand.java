@@ -50,8 +50,9 @@ final class HelloCommand {
 
     /**
      * Leaf pages split at 4 KB instead of 16 KB. Message ids are hashes, so every insert lands in a
-     * random leaf, and a commit rewrites (Java-serializes) each modified leaf whole: smaller leaves
-     * mean fewer neighbouring documents rewritten per message.
+     * random leaf of the {@code _id} index (and, in collections written before {@link
+     * RecordKeyedCollection}, of the document map), and a commit rewrites each modified leaf whole:
+     * smaller leaves mean fewer neighbouring entries rewritten per message.
      */
     private static final int PAGE_SPLIT_BYTES = 4 * 1024;
 

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The H2 backend's database with unique indexes ordered by value ({@link ValueOrderedKeys}) and
- * documents stored in a compact form ({@link CompactDocuments}). The index maps are named {@code
+ * documents stored in a compact form ({@link CompactDocuments}), keyed by record number in new
+ * collections ({@link RecordKeyedCollection}). The index maps are named {@code
  * <db>.<collection>._vindex_<index>}; a map of the stock, serialization-ordered kind ({@code
  * ._index_}) found in an older file is copied into the new one once and removed. The document maps
  * keep their stock names: values written before stay readable as they are.
@@ -67,6 +68,9 @@ final class ValueIndexedH2Database extends H2Database {
     MVMap<String, Object> meta = store.openMap("meta." + namespace);
     @SuppressWarnings("unchecked")
     MVMap<Object, Document> typed = (MVMap<Object, Document>) (MVMap<?, ?>) documents;
+    if (RecordKeyedCollection.useRecordKeys(typed, meta)) {
+      return new RecordKeyedCollection(this, collection, options, typed, meta, cursorRegistry);
+    }
     return new H2Collection(this, collection, options, typed, meta, cursorRegistry);
   }
 

@@ -10,13 +10,17 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +75,38 @@ class MongoWireServerTest {
   }
 
   @Test
+  void newCollectionsKeyDocumentsByRecordNumberInInsertionOrder() {
+    Path file = folder.resolve("chat.mv.db");
+    List<Document> inserted = new ArrayList<>(documents("general", 1, 300));
+    java.util.Collections.shuffle(inserted, new java.util.Random(7)); // _ids in no order
+    try (MongoWireServer server = MongoWireServer.onDisk(file, 0);
+        MongoClient client = MongoClients.create(server.uri("chat"))) {
+      messages(client).createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+      messages(client).insertMany(inserted.subList(0, 200));
+      messages(client).deleteOne(Filters.eq("_id", inserted.get(0).get("_id")));
+      messages(client).insertMany(inserted.subList(200, 300));
+    }
+    List<Document> kept = inserted.subList(1, 300);
+    assertThat(storedKeys(file, "databases.chat.messages"))
+        .containsExactlyElementsOf(LongStream.rangeClosed(2, 300).boxed().toList());
+
+    try (MongoWireServer server = MongoWireServer.onDisk(file, 0);
+        MongoClient client = MongoClients.create(server.uri("chat"))) {
+      MongoCollection<Document> messages = messages(client);
+      assertThat(messages.find().into(new ArrayList<>())).containsExactlyElementsOf(kept);
+      Document last = kept.get(kept.size() - 1);
+      assertThat(messages.find(Filters.eq("_id", last.get("_id"))).first()).isEqualTo(last);
+      assertThat(messages.find(Filters.eq("key", last.get("key"))).first()).isEqualTo(last);
+      messages.updateOne(Filters.eq("_id", last.get("_id")), Updates.set("content", "edited"));
+      messages.insertOne(new Document("_id", "after-restart").append("key", "general/301"));
+      assertThat(duplicateKey(messages, new Document("_id", last.get("_id")))).isTrue();
+      assertThat(messages.find(Filters.eq("key", last.get("key"))).first())
+          .containsEntry("content", "edited");
+    }
+    assertThat(storedKeys(file, "databases.chat.messages")).endsWith(300L, 301L);
+  }
+
+  @Test
   void indexesWrittenByTheStockBackendAreTakenOver() {
     Path file = folder.resolve("stock.mv.db");
     MongoServer stock = new MongoServer(new H2Backend(file.toString()));
@@ -92,6 +128,8 @@ class MongoWireServerTest {
       messages(client).insertMany(documents("general", 501, 600));
       assertIndexesServe(messages(client), 600);
     }
+    // A collection the stock backend created keeps its _id keys: its indexes point at them.
+    assertThat(storedKeys(file, "databases.chat.messages")).contains("general-id-600");
   }
 
   @Test
@@ -119,6 +157,19 @@ class MongoWireServerTest {
       assertThat(messages(client).find().first()).isEqualTo(message);
       assertThat(client.getDatabase("chat").getCollection("accounts").find().first())
           .isEqualTo(account);
+    }
+  }
+
+  /** The keys of one of the file's document maps, in the map's order. */
+  private static List<Object> storedKeys(Path file, String map) {
+    MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+    try {
+      return new ArrayList<>(
+          store
+              .openMap(map, new MVMap.Builder<Object, Object>().valueType(new CompactDocuments()))
+              .keySet());
+    } finally {
+      store.close();
     }
   }
 
