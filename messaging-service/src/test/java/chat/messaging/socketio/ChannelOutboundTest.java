@@ -2,17 +2,28 @@ package chat.messaging.socketio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,17 +51,37 @@ class ChannelOutboundTest {
   }
 
   @Test
-  void framesAreWrittenAndCountedInOfferOrder() {
-    EmbeddedChannel channel = new EmbeddedChannel();
-    AtomicInteger written = new AtomicInteger();
-    ChannelOutbound outbound = new ChannelOutbound(channel, 8, written::incrementAndGet);
+  void framesOfferedOnTheLoopGoOutInOfferOrderWithOneFlushAfterTheCurrentTask() throws Exception {
+    try (LocalPair pair = new LocalPair()) {
+      AtomicInteger written = new AtomicInteger();
+      ChannelOutbound outbound = new ChannelOutbound(pair.client, 8, written::incrementAndGet);
 
-    assertThat(outbound.offer(bytes("40"))).isEqualTo(ChannelOutbound.Offer.WRITTEN);
-    assertThat(outbound.offer(bytes("2"))).isEqualTo(ChannelOutbound.Offer.WRITTEN);
+      pair.client
+          .eventLoop()
+          .submit(
+              () -> {
+                assertThat(outbound.offer(bytes("40"))).isEqualTo(ChannelOutbound.Offer.WRITTEN);
+                assertThat(outbound.offer(bytes("2"))).isEqualTo(ChannelOutbound.Offer.WRITTEN);
+                assertThat(pair.flushes.count).as("no flush within the task").isZero();
+              })
+          .sync();
 
-    assertThat(payloadOf(channel.readOutbound())).isEqualTo("40");
-    assertThat(payloadOf(channel.readOutbound())).isEqualTo("2");
-    assertThat(written).hasValue(2);
+      assertThat(pair.received.poll(5, TimeUnit.SECONDS)).isEqualTo("40");
+      assertThat(pair.received.poll(5, TimeUnit.SECONDS)).isEqualTo("2");
+      assertThat(written).hasValue(2);
+      assertThat(pair.flushes.count).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFrameOfferedFromAnotherThreadIsWrittenAndFlushedOnTheLoop() throws Exception {
+    try (LocalPair pair = new LocalPair()) {
+      ChannelOutbound outbound = new ChannelOutbound(pair.client, 8, () -> {});
+
+      assertThat(outbound.offer(bytes("42[\"a\"]"))).isEqualTo(ChannelOutbound.Offer.WRITTEN);
+
+      assertThat(pair.received.poll(5, TimeUnit.SECONDS)).isEqualTo("42[\"a\"]");
+    }
   }
 
   @Test
@@ -87,11 +118,76 @@ class ChannelOutboundTest {
 
   private static String payloadOf(ByteBuf frame) {
     try {
-      assertThat((int) frame.readUnsignedByte()).isEqualTo(0x81);
-      int length = frame.readUnsignedByte();
-      return frame.readCharSequence(length, StandardCharsets.UTF_8).toString();
+      return nextPayload(frame);
     } finally {
       frame.release();
+    }
+  }
+
+  /** Reads one short text frame (payload under 126 bytes) off {@code bytes}. */
+  private static String nextPayload(ByteBuf bytes) {
+    assertThat((int) bytes.readUnsignedByte()).isEqualTo(0x81);
+    int length = bytes.readUnsignedByte();
+    return bytes.readCharSequence(length, StandardCharsets.UTF_8).toString();
+  }
+
+  /** Two connected in-memory channels on one real event loop; the server collects payloads. */
+  private static final class LocalPair implements AutoCloseable {
+    final DefaultEventLoop loop = new DefaultEventLoop();
+    final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    final Flushes flushes = new Flushes();
+    final Channel server;
+    final Channel client;
+
+    LocalPair() throws InterruptedException {
+      LocalAddress address = new LocalAddress("outbound-" + System.nanoTime());
+      server =
+          new ServerBootstrap()
+              .group(loop)
+              .channel(LocalServerChannel.class)
+              .childHandler(
+                  new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                      ByteBuf bytes = (ByteBuf) msg; // a stream: frames may arrive together
+                      try {
+                        while (bytes.isReadable()) {
+                          received.add(nextPayload(bytes));
+                        }
+                      } finally {
+                        bytes.release();
+                      }
+                    }
+                  })
+              .bind(address)
+              .sync()
+              .channel();
+      client =
+          new Bootstrap()
+              .group(loop)
+              .channel(LocalChannel.class)
+              .handler(flushes)
+              .connect(address)
+              .sync()
+              .channel();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      client.close().sync();
+      server.close().sync();
+      loop.shutdownGracefully().sync();
+    }
+  }
+
+  /** Counts the flushes that reach the socket. */
+  private static final class Flushes extends ChannelOutboundHandlerAdapter {
+    volatile int count;
+
+    @Override
+    public void flush(ChannelHandlerContext ctx) {
+      count++;
+      ctx.flush();
     }
   }
 
