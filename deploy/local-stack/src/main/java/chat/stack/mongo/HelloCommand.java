@@ -45,8 +45,13 @@ final class HelloCommand {
    * {@link ValueIndexedH2Database}).
    */
   static final class H2 extends H2Backend {
-    /** Pages of the file kept deserialized in memory (the library's default is 16 MB). */
-    private static final int CACHE_MB = 64;
+    /**
+     * Pages of the file kept deserialized in memory: the library's default. With documents keyed by
+     * record number the pages inserts touch are few and stay cached anyway; a 64 MB cache kept
+     * pages long enough to be promoted before eviction, filling the old generation with them, and
+     * each full collection then stalled every insert for ~0.7 s instead of ~0.1 s.
+     */
+    private static final int CACHE_MB = 16;
 
     /**
      * Leaf pages split at 4 KB instead of 16 KB. Message ids are hashes, so every insert lands in a
