@@ -15,7 +15,9 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.bson.Document;
@@ -78,7 +80,7 @@ class MongoWireServerTest {
   void newCollectionsKeyDocumentsByRecordNumberInInsertionOrder() {
     Path file = folder.resolve("chat.mv.db");
     List<Document> inserted = new ArrayList<>(documents("general", 1, 300));
-    java.util.Collections.shuffle(inserted, new java.util.Random(7)); // _ids in no order
+    Collections.shuffle(inserted, new Random(7)); // _ids in no order
     try (MongoWireServer server = MongoWireServer.onDisk(file, 0);
         MongoClient client = MongoClients.create(server.uri("chat"))) {
       messages(client).createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
