@@ -23,9 +23,9 @@ import org.h2.mvstore.MVMap;
 final class RecordKeyedCollection extends H2Collection {
 
   /** The meta map entry that marks a collection as keyed by record number. */
-  static final String LAYOUT = "layout";
+  private static final String LAYOUT = "layout";
 
-  static final String RECORDS = "records";
+  private static final String RECORDS = "records";
 
   private final MVMap<Object, Document> documents;
   private final AtomicLong next;
