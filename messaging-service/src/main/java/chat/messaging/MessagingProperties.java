@@ -58,7 +58,7 @@ public record MessagingProperties(
    * @param presenceCoalesce at most one {@code presenceUpdate} per socket in this interval
    */
   public record Fanout(
-      @DefaultValue("messaging:events") String channel,
+      @DefaultValue("messaging:room-events") String channel,
       @DefaultValue("1s") Duration presenceCoalesce) {}
 
   /**

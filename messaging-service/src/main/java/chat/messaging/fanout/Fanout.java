@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Room events across replicas. An event is encoded once, handed to this replica's sockets directly,
- * and published on the Redis channel {@code messaging:events} ({@link RoomEventPublisher}: the
+ * and published on the Redis channel {@code messaging:room-events} ({@link RoomEventPublisher}: the
  * events published while one Redis message is in flight leave together in the next); every other
  * replica decodes it once and hands it to its own matching sockets (by user for DMs, everyone for
  * the global room). A replica skips its own messages unread.

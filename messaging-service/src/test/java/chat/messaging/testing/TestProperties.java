@@ -19,7 +19,7 @@ public final class TestProperties {
         20,
         500,
         new MessagingProperties.Typing(Duration.ofSeconds(5), Duration.ofMillis(300)),
-        new MessagingProperties.Fanout("messaging:events", Duration.ofSeconds(1)),
+        new MessagingProperties.Fanout("messaging:room-events", Duration.ofSeconds(1)),
         new MessagingProperties.Kafka(
             bootstrapServers, "chat-activity", bufferCapacity, Duration.ofSeconds(30), 5),
         Duration.ofSeconds(10),
