@@ -1,16 +1,13 @@
 package chat.messaging.fanout;
 
 import chat.events.EventJson;
+import chat.messaging.concurrent.OneBatchInFlight;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -47,9 +44,9 @@ final class RoomEventPublisher {
   private final String origin;
   private final Function<String, Mono<?>> send;
   private final Counter failures;
-  private final Queue<Event> queue = new ConcurrentLinkedQueue<>();
+  private final OneBatchInFlight<Event> batches =
+      new OneBatchInFlight<>(MAX_BATCH, this::publishBatch);
   private final AtomicInteger queued = new AtomicInteger();
-  private final AtomicBoolean inFlight = new AtomicBoolean();
   private final AtomicLong lastWarn = new AtomicLong(System.nanoTime() - WARN_INTERVAL_NANOS);
 
   /**
@@ -72,33 +69,19 @@ final class RoomEventPublisher {
       failed(1, "more than " + MAX_QUEUED + " room events wait for Redis");
       return;
     }
-    queue.add(event);
-    drain();
+    batches.add(event);
   }
 
-  private void drain() {
-    if (!inFlight.compareAndSet(false, true)) {
-      return;
-    }
-    List<Event> batch = new ArrayList<>();
-    for (Event e; batch.size() < MAX_BATCH && (e = queue.poll()) != null; ) {
-      batch.add(e);
-    }
+  private Mono<Void> publishBatch(List<Event> batch) {
     queued.addAndGet(-batch.size());
-    if (batch.isEmpty()) {
-      inFlight.set(false);
-      if (!queue.isEmpty()) {
-        drain();
-      }
-      return;
-    }
-    Mono.defer(() -> send.apply(EventJson.mapper().writeValueAsString(new Batch(origin, batch))))
-        .doFinally(
-            signal -> {
-              inFlight.set(false);
-              drain();
-            })
-        .subscribe(null, e -> failed(batch.size(), e.toString()));
+    return Mono.defer(
+            () -> send.apply(EventJson.mapper().writeValueAsString(new Batch(origin, batch))))
+        .then()
+        .onErrorResume(
+            e -> {
+              failed(batch.size(), e.toString());
+              return Mono.empty();
+            });
   }
 
   private void failed(int events, String reason) {

@@ -1,15 +1,11 @@
 package chat.messaging.message;
 
+import chat.messaging.concurrent.OneBatchInFlight;
 import chat.messaging.error.ChatException;
 import chat.messaging.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
@@ -31,7 +27,6 @@ import reactor.core.scheduler.Scheduler;
  */
 final class RoomSequencer {
 
-  private static final Logger log = LoggerFactory.getLogger(RoomSequencer.class);
   private static final long UNKNOWN = -1;
   static final int MAX_BATCH = 256;
   static final int MAX_CONFLICTS = 32;
@@ -39,10 +34,10 @@ final class RoomSequencer {
   private final String room;
   private final MessageStore store;
   private final Scheduler completions;
-  private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean draining = new AtomicBoolean();
+  private final OneBatchInFlight<Pending> batches =
+      new OneBatchInFlight<>(MAX_BATCH, batch -> write(batch, 0));
 
-  /** The last seq this replica knows to be stored; read and written only by the active drain. */
+  /** The last seq this replica knows to be stored; read and written only by the batch in flight. */
   private long lastSeq = UNKNOWN;
 
   private record Pending(Message draft, MonoSink<Appended> sink) {}
@@ -55,40 +50,12 @@ final class RoomSequencer {
 
   /** Stores {@code draft} (its seq is ignored) once its turn comes. */
   Mono<Appended> append(Message draft) {
-    return Mono.create(
-        sink -> {
-          queue.add(new Pending(draft, sink));
-          drain();
-        });
+    return Mono.create(sink -> batches.add(new Pending(draft, sink)));
   }
 
   /** True when nothing is queued or in flight; an idle sequencer may be discarded. */
   boolean idle() {
-    return !draining.get() && queue.isEmpty();
-  }
-
-  private void drain() {
-    if (!draining.compareAndSet(false, true)) {
-      return;
-    }
-    List<Pending> batch = new ArrayList<>();
-    for (Pending p; batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) {
-      batch.add(p);
-    }
-    if (batch.isEmpty()) {
-      draining.set(false);
-      if (!queue.isEmpty()) {
-        drain();
-      }
-      return;
-    }
-    write(batch, 0)
-        .doFinally(
-            signal -> {
-              draining.set(false);
-              drain();
-            })
-        .subscribe(null, e -> log.error("message sequencer failed unexpectedly", e));
+    return batches.idle();
   }
 
   /** Stores {@code batch}; completes every pending of it, never fails. */
