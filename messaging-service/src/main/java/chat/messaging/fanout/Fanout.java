@@ -84,6 +84,10 @@ public class Fanout implements RoomBroadcast, SmartLifecycle {
       return;
     }
     for (JsonNode event : events) {
+      if (!event.path("event").isString() || !event.has("payload")) {
+        log.warn("ignored a room event without a name or payload on {}", channel);
+        continue;
+      }
       try {
         Audience audience = EventJson.mapper().treeToValue(event.path("audience"), Audience.class);
         local.deliver(

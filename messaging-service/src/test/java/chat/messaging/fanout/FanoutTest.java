@@ -56,12 +56,14 @@ class FanoutTest {
   }
 
   @Test
-  void aBadEventIsSkippedAndTheRestDeliveredAnUnreadableMessageIgnored() {
+  void badEventsAreSkippedAndTheRestDeliveredAnUnreadableMessageIgnored() {
     fanout.receive("not json");
     fanout.receive(
         """
         {"origin":"replica-2","events":[
           {"audience":5,"event":"newMessage","payload":{"n":1}},
+          {"audience":{},"payload":{"n":3}},
+          {"audience":{},"event":"newMessage"},
           {"audience":{},"event":"newMessage","sentAt":2,"payload":{"n":2}}]}
         """);
 
