@@ -20,7 +20,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -119,8 +118,7 @@ public class MessageLog {
       // Safe even if a discarded one is still in use: the unique (room, seq) index arbitrates.
       sequencers.values().removeIf(RoomSequencer::idle);
     }
-    return sequencers.computeIfAbsent(
-        room, r -> new RoomSequencer(r, store, Schedulers.parallel()));
+    return sequencers.computeIfAbsent(room, r -> new RoomSequencer(r, store));
   }
 
   private Counter storedCounter(Room room) {
