@@ -4,7 +4,8 @@
 #   2. build the launcher, the Kafka broker jars and the Elasticsearch zip
 #   3. shared test infrastructure, ONCE for the run (random ports, endpoints in CHAT_TEST_INFRA_FILE)
 #   4. mvn verify over the whole reactor (unit + integration tests, format check, ArchUnit)
-#   5. frontend unit tests (npm ci && npm test), when frontend/package.json exists
+#   5. frontend unit tests (npm ci && npm test), when frontend/package.json exists, and the load
+#      benchmark's unit tests (node --test)
 #   6. the full local stack (own data dir under /tmp, MESSAGING_REPLICAS=2, high rate limits)
 #      and each end-to-end suite that exists
 # Always stops what it started. Prints a summary with durations; exit status 0 only if all passed.
@@ -92,6 +93,9 @@ maven_verify() { (cd "$ROOT" && mvn -B -Dstyle.color=never --fail-at-end verify 
 
 frontend_tests() { (cd "$ROOT/frontend" && npm ci --no-audit --no-fund --loglevel=error && npm test); }
 
+# The load benchmark's own bookkeeping (no dependencies needed).
+bench_tests() { (cd "$ROOT/messaging-service/bench" && node --test); }
+
 # listening PORT: true when something accepts connections on 127.0.0.1:PORT.
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -163,6 +167,7 @@ if [[ "$MODE" == all ]]; then
   else
     skip "frontend unit tests" "no frontend/package.json"
   fi
+  step "benchmark unit tests (node --test)" bench_tests
 else
   step "build jars and frontend (no tests)" build_stack
   VERIFIED=$?

@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
+import { Ledger } from './ledger.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -25,6 +26,9 @@ const { values: opt } = parseArgs({
     'mint-secret-file': { type: 'string' },
     'heap-ports': { type: 'string', default: '8081,8091' },
     json: { type: 'string' },
+    // per second of sending: when, deliveries, p50 / p99 / max latency (CSV), to line up stalls
+    // with other processes' logs
+    timeline: { type: 'string' },
     // staggered: sender i sends at offset i/S of each 1/R period (an even stream of S*R msg/s);
     // aligned: every sender sends at the same instant (bursts of S messages, S*N deliveries).
     phase: { type: 'string', default: 'staggered' },
@@ -261,7 +265,16 @@ function connect(token, index, onMessage) {
   });
 }
 
-const sent = new Map(); // clientMsgId -> { t0, warm, ackMs, ok, ids: Set, seen: Uint8Array }
+const ledger = newLedger();
+
+function newLedger() {
+  try {
+    return new Ledger(RUN, S, Math.ceil(R * (WARMUP + D)) + 2, N);
+  } catch (e) {
+    if (e instanceof RangeError) fail(e.message);
+    throw e;
+  }
+}
 const latencies = [];
 const ackLatencies = [];
 const ackErrors = new Map();
@@ -273,23 +286,44 @@ let firstDelivery = 0;
 let lastDelivery = 0;
 
 function onMessage(socketIndex, message) {
-  const entry = message?.clientMsgId && sent.get(message.clientMsgId);
-  if (!entry) {
+  const i = ledger.indexOf(message?.clientMsgId);
+  if (i < 0) {
     foreign++; // another run's or another client's message
     return;
   }
   const now = performance.now();
-  entry.ids.add(message.id);
-  if (entry.seen[socketIndex]) {
+  if (!ledger.received(i, socketIndex, message.id)) {
     duplicates++;
     return;
   }
-  entry.seen[socketIndex] = 1;
-  if (entry.warm) return;
+  if (ledger.isWarm(i)) return;
   deliveries++;
-  latencies.push(now - entry.t0);
+  const t0 = ledger.sentAt[i];
+  latencies.push(now - t0);
+  if (opt.timeline) perSecond(t0).push(now - t0);
   firstDelivery ||= now;
   lastDelivery = now;
+}
+
+const timeline = new Map(); // epoch second of the send -> latencies (ms)
+
+function perSecond(t0) {
+  const second = Math.floor((performance.timeOrigin + t0) / 1000);
+  let list = timeline.get(second);
+  if (!list) timeline.set(second, (list = []));
+  return list;
+}
+
+function writeTimeline(file) {
+  const rows = ['second,deliveries,p50_ms,p99_ms,max_ms'];
+  for (const [second, list] of [...timeline].sort((a, b) => a[0] - b[0])) {
+    list.sort((a, b) => a - b);
+    const f = (x) => x.toFixed(1);
+    rows.push(
+      `${new Date(second * 1000).toISOString()},${list.length},${f(percentile(list, 50))},${f(percentile(list, 99))},${f(list.at(-1))}`,
+    );
+  }
+  writeFileSync(file, rows.join('\n') + '\n');
 }
 
 function percentile(sorted, p) {
@@ -328,15 +362,17 @@ async function main() {
       for (const sender of senders) {
         const due = Math.floor(((now - start) / 1000) * R + sender.phase);
         while (sender.count < due) {
-          const clientMsgId = `${RUN}-${sender.i}-${sender.count++}`;
-          const entry = { t0: performance.now(), warm: now < warmEnd, acked: false, ok: false, ids: new Set(), seen: new Uint8Array(N) };
-          sent.set(clientMsgId, entry);
-          if (!entry.warm) measuredSent++;
+          const n = sender.count++;
+          const warm = now < warmEnd;
+          const i = ledger.sent(sender.i, n, performance.now(), warm);
+          if (i < 0) break;
+          const clientMsgId = ledger.clientMsgId(sender.i, n);
+          if (!warm) measuredSent++;
           sender.socket.emit('sendMessage', { room: opt.room, content: `bench ${clientMsgId}`, clientMsgId }, (ack) => {
-            entry.acked = true;
-            entry.ok = ack?.ok === true;
-            if (!entry.warm) ackLatencies.push(performance.now() - entry.t0);
-            if (!entry.ok) {
+            const ok = ack?.ok === true;
+            ledger.acked(i, ok);
+            if (!warm) ackLatencies.push(performance.now() - ledger.sentAt[i]);
+            if (!ok) {
               const code = ack?.error?.code ?? 'no_ack';
               ackErrors.set(code, (ackErrors.get(code) ?? 0) + 1);
             }
@@ -348,38 +384,32 @@ async function main() {
   const sendSeconds = (performance.now() - warmEnd) / 1000;
   log(`sending stopped (${measuredSent} measured messages); draining up to ${DRAIN} s`);
 
-  const measured = () => [...sent.values()].filter((e) => !e.warm);
-  const complete = () => measured().every((e) => e.acked && (!e.ok || e.seen.every((v) => v === 1)));
   const drainEnd = performance.now() + DRAIN * 1000;
-  while (performance.now() < drainEnd && !complete()) {
+  while (performance.now() < drainEnd && !ledger.complete()) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const processes = stopSampling ? stopSampling() : [];
   const heap = heapAfterGc();
   for (const socket of sockets) socket.disconnect();
 
-  const entries = measured();
-  const acked = entries.filter((e) => e.ok);
-  const expected = acked.length * N;
-  const received = acked.reduce((sum, e) => sum + e.seen.reduce((a, b) => a + b, 0), 0);
-  const storedTwice = entries.filter((e) => e.ids.size > 1).length;
+  const counts = ledger.summary();
   latencies.sort((a, b) => a - b);
   ackLatencies.sort((a, b) => a - b);
   const result = {
     run: RUN,
     target: URL_.origin,
     load: { clients: N, senders: S, ratePerSender: R, seconds: D, warmupSeconds: WARMUP, phase: opt.phase },
-    sent: entries.length,
-    acked: acked.length,
-    unacked: entries.filter((e) => !e.acked).length,
+    sent: counts.sent,
+    acked: counts.acked,
+    unacked: counts.unacked,
     ackErrors: Object.fromEntries(ackErrors),
-    storedMsgPerSec: acked.length / sendSeconds,
+    storedMsgPerSec: counts.acked / sendSeconds,
     deliveries,
     deliveriesPerSec: deliveries / Math.max(sendSeconds, (lastDelivery - firstDelivery) / 1000),
-    expectedDeliveries: expected,
-    lostDeliveries: expected - received,
+    expectedDeliveries: counts.expected,
+    lostDeliveries: counts.expected - counts.received,
     duplicateDeliveries: duplicates,
-    storedTwice,
+    storedTwice: counts.storedTwice,
     latencyMs: {
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
@@ -394,6 +424,7 @@ async function main() {
   };
   print(result);
   if (opt.json) writeFileSync(opt.json, JSON.stringify(result, null, 2));
+  if (opt.timeline) writeTimeline(opt.timeline);
   if (ackErrors.has('rate_limited')) {
     log('some sends were rate_limited: start the stack with MESSAGE_RATE_LIMIT_PER_SECOND above --rate');
   }
