@@ -26,6 +26,21 @@ import reactor.netty.resources.LoopResources;
 @Configuration(proxyBeanMethods = false)
 class MongoTransportConfiguration {
 
+  /**
+   * Netty's pool with one heap arena (its default is two per core, each holding 4 MB chunks once
+   * used): the driver's buffers are a few KB per operation.
+   */
+  private static final PooledByteBufAllocator HEAP_BUFFERS =
+      new PooledByteBufAllocator(
+          false,
+          1,
+          0,
+          PooledByteBufAllocator.defaultPageSize(),
+          PooledByteBufAllocator.defaultMaxOrder(),
+          PooledByteBufAllocator.defaultSmallCacheSize(),
+          PooledByteBufAllocator.defaultNormalCacheSize(),
+          PooledByteBufAllocator.defaultUseCacheForAllThreads());
+
   /** Runs after Spring Boot's own transport customizer, which has the highest precedence. */
   @Bean
   MongoClientSettingsBuilderCustomizer serverLoopsWithHeapBuffers(
@@ -37,7 +52,7 @@ class MongoTransportConfiguration {
           TransportSettings.nettyBuilder()
               .eventLoopGroup(group)
               .socketChannelClass(loops.onChannelClass(SocketChannel.class, group))
-              .allocator(new PooledByteBufAllocator(false))
+              .allocator(HEAP_BUFFERS)
               .build());
     };
   }
