@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * @param afterStart run once it is ready (e.g. creating the Kafka topics)
  * @param niceness the nice value it runs at once ready (0: normal priority; see {@link StackPlan})
+ * @param idle whether it runs under {@code SCHED_IDLE} once ready (see {@link StackPlan})
  */
 record Component(
     String name,
@@ -19,20 +20,28 @@ record Component(
     Restartable process,
     Path logFile,
     Runnable afterStart,
-    int niceness) {
+    int niceness,
+    boolean idle) {
 
   /** Starts it and returns once it is ready. */
   void start() {
     process.start();
     if (niceness > 0) {
-      try {
-        CpuPriority.lower(process.pid(), niceness);
-      } catch (RuntimeException e) {
-        // Only a matter of speed under load: the stack works the same without it.
-        System.err.println("chat: " + name + " keeps its CPU priority: " + e.getMessage());
-      }
+      lowerPriority(() -> CpuPriority.lower(process.pid(), niceness));
+    }
+    if (idle) {
+      lowerPriority(() -> CpuPriority.idle(process.pid()));
     }
     afterStart.run();
+  }
+
+  private void lowerPriority(Runnable change) {
+    try {
+      change.run();
+    } catch (RuntimeException e) {
+      // Only a matter of speed under load: the stack works the same without it.
+      System.err.println("chat: " + name + " keeps its CPU priority: " + e.getMessage());
+    }
   }
 
   boolean isService() {

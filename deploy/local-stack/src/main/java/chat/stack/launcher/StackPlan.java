@@ -14,11 +14,12 @@ import java.util.Set;
 /**
  * Which components the stack runs, in start order, with the environment of each service.
  *
- * <p>Kafka, Elasticsearch, presence and logging run at a lower CPU priority ({@code
- * CHAT_BACKGROUND_NICE}, default 10) than the path a message takes (gateway, messaging, MongoDB,
- * Redis): on a machine the whole stack shares, indexing and presence bookkeeping then wait a few
- * milliseconds when the CPU is busy instead of every message waiting for them. They still get the
- * CPU whenever the message path does not use it.
+ * <p>Kafka, Elasticsearch, presence and logging run at a lower CPU priority than the path a message
+ * takes (gateway, messaging, MongoDB, Redis): nice 10 ({@code CHAT_BACKGROUND_NICE}), and on
+ * request ({@code CHAT_BACKGROUND_IDLE=true}) under Linux's {@code SCHED_IDLE} policy. On a machine
+ * the whole stack shares, indexing and presence bookkeeping then wait a few milliseconds when the
+ * CPU is busy instead of every message waiting for them. They still get the CPU whenever the
+ * message path does not use it.
  */
 final class StackPlan {
 
@@ -37,7 +38,7 @@ final class StackPlan {
             "gateway-service",
             settings.ports().gateway(),
             Set.of("redis"),
-            0));
+            false));
     components.add(
         service(
             settings,
@@ -47,7 +48,7 @@ final class StackPlan {
             "messaging-service",
             settings.ports().messaging(),
             Set.of("redis", "mongodb", "kafka"),
-            0));
+            false));
     if (settings.messagingReplicas() == 2) {
       components.add(
           service(
@@ -58,7 +59,7 @@ final class StackPlan {
               "messaging-service",
               settings.ports().messaging2(),
               Set.of("redis", "mongodb", "kafka"),
-              0));
+              false));
     }
     components.add(
         service(
@@ -69,7 +70,7 @@ final class StackPlan {
             "presence-service",
             settings.ports().presence(),
             Set.of("redis", "kafka"),
-            settings.backgroundNiceness()));
+            true));
     components.add(
         service(
             settings,
@@ -79,7 +80,7 @@ final class StackPlan {
             "logging-service",
             settings.ports().logging(),
             Set.of("kafka", "elasticsearch"),
-            settings.backgroundNiceness()));
+            true));
     return components;
   }
 
@@ -90,7 +91,14 @@ final class StackPlan {
       RedisServer redis = RedisServer.durable(files.redis(), settings.ports().redis());
       infrastructure.add(
           new Component(
-              "redis", settings.ports().redis(), Set.of(), redis, redis.logFile(), () -> {}, 0));
+              "redis",
+              settings.ports().redis(),
+              Set.of(),
+              redis,
+              redis.logFile(),
+              () -> {},
+              0,
+              false));
     }
     if (!settings.isSet("MONGODB_URI")) {
       MongoWireProcess mongo =
@@ -104,7 +112,8 @@ final class StackPlan {
               mongo,
               mongo.logFile(),
               () -> {},
-              0));
+              0,
+              false));
     }
     if (!settings.isSet("KAFKA_BROKER")) {
       KafkaBroker kafka =
@@ -118,7 +127,8 @@ final class StackPlan {
               kafka,
               kafka.logFile(),
               () -> KafkaAdmin.createChatTopics(endpoints.kafka()),
-              settings.backgroundNiceness()));
+              settings.backgroundNiceness(),
+              settings.backgroundIdle()));
     }
     if (!settings.isSet("ELASTICSEARCH_NODE")) {
       ElasticsearchNode elasticsearch =
@@ -134,7 +144,8 @@ final class StackPlan {
               elasticsearch,
               elasticsearch.logFile(),
               () -> {},
-              settings.backgroundNiceness()));
+              settings.backgroundNiceness(),
+              settings.backgroundIdle()));
     }
     return infrastructure;
   }
@@ -147,7 +158,7 @@ final class StackPlan {
       String module,
       int port,
       Set<String> dependsOn,
-      int niceness) {
+      boolean background) {
     Map<String, String> env = new HashMap<>(common);
     env.put("PORT", Integer.toString(port));
     env.put("INSTANCE_ID", name.replace("-service", "") + (name.endsWith("-2") ? "" : "-1"));
@@ -160,7 +171,15 @@ final class StackPlan {
             settings,
             files.log(name),
             files.jars());
-    return new Component(name, port, dependsOn, process, files.log(name), () -> {}, niceness);
+    return new Component(
+        name,
+        port,
+        dependsOn,
+        process,
+        files.log(name),
+        () -> {},
+        background ? settings.backgroundNiceness() : 0,
+        background && settings.backgroundIdle());
   }
 
   /** The variables of ARCHITECTURE.md "Configuration", and our additions, for every service. */

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param mongoStorage {@code CHAT_MONGODB_STORAGE}: {@code disk} (default) or {@code memory}
  * @param backgroundNiceness {@code CHAT_BACKGROUND_NICE} (0..19, default 10): the nice value of the
  *     components off the message path ({@link StackPlan}); 0 runs them at normal priority
+ * @param backgroundIdle {@code CHAT_BACKGROUND_IDLE} ({@code true} or {@code false}, the default):
+ *     whether those components also run under Linux's {@code SCHED_IDLE} policy
  * @param environment the launcher's environment, passed on to every service
  */
 record StackSettings(
@@ -30,6 +32,7 @@ record StackSettings(
     Ports ports,
     MongoWireProcess.Storage mongoStorage,
     int backgroundNiceness,
+    boolean backgroundIdle,
     Map<String, String> environment) {
 
   /**
@@ -64,8 +67,21 @@ record StackSettings(
     if (niceness < 0 || niceness > 19) {
       throw new IllegalArgumentException("CHAT_BACKGROUND_NICE must be 0..19, not " + niceness);
     }
+    String idle = env.getOrDefault("CHAT_BACKGROUND_IDLE", "false");
+    if (!idle.equals("true") && !idle.equals("false")) {
+      throw new IllegalArgumentException("CHAT_BACKGROUND_IDLE must be true or false, not " + idle);
+    }
     return new StackSettings(
-        root, dataDir, replicas, timeout, javaOpts, ports, storage, niceness, Map.copyOf(env));
+        root,
+        dataDir,
+        replicas,
+        timeout,
+        javaOpts,
+        ports,
+        storage,
+        niceness,
+        Boolean.parseBoolean(idle),
+        Map.copyOf(env));
   }
 
   /** Whether the variable is set: the component it names is external, the stack starts none. */

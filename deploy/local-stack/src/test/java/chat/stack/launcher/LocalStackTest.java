@@ -67,7 +67,7 @@ class LocalStackTest {
 
   private Component component(String name, Set<String> dependsOn, boolean fails) {
     return new Component(
-        name, 1, dependsOn, new Fake(name, fails), Path.of(name + ".log"), () -> {}, 0);
+        name, 1, dependsOn, new Fake(name, fails), Path.of(name + ".log"), () -> {}, 0, false);
   }
 
   /** Records starts and stops; fails its start when told to. */

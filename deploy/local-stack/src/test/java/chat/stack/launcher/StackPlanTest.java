@@ -89,6 +89,11 @@ class StackPlanTest {
             org.assertj.core.groups.Tuple.tuple("elasticsearch", 10),
             org.assertj.core.groups.Tuple.tuple("presence-service", 10),
             org.assertj.core.groups.Tuple.tuple("logging-service", 10));
+    assertThat(plan(Map.of())).noneMatch(Component::idle);
+    assertThat(plan(Map.of("CHAT_BACKGROUND_IDLE", "true")))
+        .filteredOn(Component::idle)
+        .extracting(Component::name)
+        .containsExactly("kafka", "elasticsearch", "presence-service", "logging-service");
     assertThat(plan(Map.of("CHAT_BACKGROUND_NICE", "0"))).allMatch(c -> c.niceness() == 0);
     assertThat(plan(Map.of("CHAT_BACKGROUND_NICE", "5")))
         .filteredOn(component -> component.name().equals("logging-service"))
