@@ -56,9 +56,10 @@ export class Ledger {
   indexOf(clientMsgId) {
     if (typeof clientMsgId !== 'string' || !clientMsgId.startsWith(this.prefix)) return -1;
     const dash = clientMsgId.indexOf('-', this.prefix.length);
+    if (dash < 0) return -1;
     const sender = Number(clientMsgId.slice(this.prefix.length, dash));
     const n = Number(clientMsgId.slice(dash + 1));
-    if (dash < 0 || !Number.isInteger(sender) || !Number.isInteger(n) || n < 0 || n >= this.perSender) return -1;
+    if (!Number.isInteger(sender) || !Number.isInteger(n) || n < 0 || n >= this.perSender) return -1;
     const i = sender * this.perSender + n;
     return i >= 0 && i < this.flags.length && this.flags[i] & CREATED ? i : -1;
   }
